@@ -1,0 +1,59 @@
+package care.securebase.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Every event SecureBase publishes: its wire name, topic, payload type and schema version. */
+public enum EventType {
+    CLIENT_REGISTERED("client-registered", Topics.INTAKE, ClientRegistered.class, 1),
+    INTAKE_COMPLETED("intake-completed", Topics.INTAKE, IntakeCompleted.class, 1),
+    EPISODE_OPENED("episode-opened", Topics.SESSIONS, EpisodeOpened.class, 1),
+    MAINTENANCE_STARTED("maintenance-started", Topics.SESSIONS, MaintenanceStarted.class, 1),
+    REFERRAL_SENT("referral-sent", Topics.REFERRALS, ReferralSent.class, 1),
+    REFERRAL_STATUS_CHANGED("referral-status-changed", Topics.REFERRALS, ReferralStatusChanged.class, 1);
+
+    private final String wireName;
+    private final String topic;
+    private final Class<? extends DomainEvent> payloadType;
+    private final int schemaVersion;
+
+    EventType(String wireName, String topic, Class<? extends DomainEvent> payloadType, int schemaVersion) {
+        this.wireName = wireName;
+        this.topic = topic;
+        this.payloadType = payloadType;
+        this.schemaVersion = schemaVersion;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends DomainEvent> payloadType() {
+        return payloadType;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** The service that produces this type, named as in the envelope's source. */
+    public String source() {
+        return topic.substring(0, topic.indexOf('-')) + "-service";
+    }
+
+    public static EventType of(DomainEvent payload) {
+        return Arrays.stream(values())
+                .filter(t -> t.payloadType == payload.getClass())
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a registered event: " + payload.getClass()));
+    }
+
+    /** Unknown names are empty rather than an error: a newer producer may know types we don't. */
+    public static Optional<EventType> named(String wireName) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(wireName)).findFirst();
+    }
+}

@@ -1,0 +1,64 @@
+package care.securebase.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A person who came to a clinic of the network. */
+@Entity
+public class Client extends PanacheEntityBase {
+
+    public enum Channel { EMAIL, SMS, NONE }
+
+    public enum Status { REGISTERED, ASSIGNED }
+
+    @Id
+    public UUID id;
+    @Column(name = "clinic_id")
+    public String clinicId;
+    @Column(name = "legal_name")
+    public String legalName;
+    @Column(name = "preferred_name")
+    public String preferredName;
+    public String pronouns;
+    @Column(name = "date_of_birth")
+    public LocalDate dateOfBirth;
+    public String email;
+    public String phone;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_channel")
+    public Channel preferredChannel;
+    public String language;
+    @Column(name = "time_zone")
+    public String timeZone;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Column(name = "clinician_id")
+    public String clinicianId;
+    @Column(name = "registered_by")
+    public String registeredBy;
+    @Column(name = "registered_at")
+    public Instant registeredAt;
+
+    public String nameToUse() {
+        return preferredName != null && !preferredName.isBlank() ? preferredName : legalName;
+    }
+
+    public static Optional<Client> findInClinic(UUID id, String clinicId) {
+        return find("id = ?1 and clinicId = ?2", id, clinicId).firstResultOptional();
+    }
+
+    public static List<Client> listInClinic(String clinicId, int page, int size) {
+        return find("clinicId", Sort.by("registeredAt").descending(), clinicId).page(Page.of(page, size)).list();
+    }
+}

@@ -1,0 +1,17 @@
+package care.securebase.intake.rest;
+
+import care.securebase.intake.Client;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record ClientView(UUID id, String clinicId, String legalName, String preferredName, String pronouns,
+                         LocalDate dateOfBirth, String email, String phone, Client.Channel preferredChannel,
+                         String language, String timeZone, Client.Status status, String clinicianId,
+                         Instant registeredAt) {
+
+    static ClientView of(Client c) {
+        return new ClientView(c.id, c.clinicId, c.legalName, c.preferredName, c.pronouns, c.dateOfBirth, c.email,
+                c.phone, c.preferredChannel, c.language, c.timeZone, c.status, c.clinicianId, c.registeredAt);
+    }
+}

@@ -1,0 +1,257 @@
+# The four servers of the local stack: PostgreSQL, Kafka, Keycloak, GreenMail.
+# Each NAME has NAME_prepare (install what is missing, write config), NAME_start and NAME_ready;
+# ensure_server runs them so that a second `./clinic infra` only checks what is already up.
+
+SERVICES=(intake sessions referrals notifications)
+
+PG_BIN=/usr/lib/postgresql/15/bin
+PG_HOME="$STATE/pg"
+PG_DATA="$PG_HOME/data"
+PG_SOCKETS="$PG_HOME/run"
+
+KAFKA_HOME="$STATE/kafka"
+
+KEYCLOAK_VERSION=26.7.3
+KEYCLOAK_HOME="$STATE/keycloak/keycloak-$KEYCLOAK_VERSION"
+
+GREENMAIL_VERSION=2.1.8
+GREENMAIL_JAR="$STATE/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
+
+INFRA=(postgres kafka keycloak greenmail)
+
+infra_ports() {
+  case $1 in
+    postgres) echo "$PG_PORT" ;;
+    kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT" ;;
+    keycloak) echo "$KEYCLOAK_PORT" ;;
+    greenmail) echo "$SMTP_PORT $MAIL_API_PORT" ;;
+  esac
+}
+
+ensure_server() { # name timeout-seconds
+  local name=$1 timeout=$2 port
+  "${name}_prepare"
+  if running_pid "$name" >/dev/null; then
+    wait_ready "$name" "$timeout" "${name}_ready"
+    say "$name already running (pid $(running_pid "$name"))"
+    return
+  fi
+  rm -f "$(pid_file "$name")"
+  for port in $(infra_ports "$name"); do require_free_port "$name" "$port"; done
+  say "starting $name"
+  "${name}_start"
+  wait_ready "$name" "$timeout" "${name}_ready"
+  say "$name ready (pid $(running_pid "$name"))"
+}
+
+infra_up() {
+  mkdir -p "$LOGS" "$RUN"
+  ensure_server postgres 60
+  postgres_create_databases
+  ensure_server kafka 90
+  ensure_server keycloak 240
+  # Only now is the realm in Keycloak's database the one in the JSON.
+  sha256sum "$REALM_JSON" | cut -d' ' -f1 >"$STATE/keycloak/realm.sha256"
+  ensure_server greenmail 30
+}
+
+infra_down() {
+  stop_bg greenmail
+  stop_bg keycloak
+  stop_bg kafka
+  postgres_stop
+}
+
+# --- PostgreSQL 15 (Debian packages), a private cluster owned by user postgres -------------------
+
+as_postgres() { runuser -u postgres -- "$@"; }
+
+postgres_prepare() {
+  if [[ ! -x $PG_BIN/pg_ctl ]]; then
+    say "installing PostgreSQL 15 (apt-get)"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
+  fi
+  mkdir -p "$PG_SOCKETS"
+  if [[ ! -f $PG_DATA/PG_VERSION ]]; then
+    say "creating the PostgreSQL cluster in ${PG_DATA#"$ROOT"/}"
+    mkdir -p "$PG_DATA"
+    chown -R postgres:postgres "$PG_HOME"
+    as_postgres "$PG_BIN/initdb" -D "$PG_DATA" -U postgres -E UTF8 --locale=C.UTF-8 \
+      --auth-local=peer --auth-host=scram-sha-256 >"$LOGS/postgres-initdb.log"
+    echo "include_if_exists = 'clinic.conf'" >>"$PG_DATA/postgresql.conf"
+  fi
+  # Rewritten every time so a changed CLINIC_PG_PORT takes effect at the next start.
+  cat >"$PG_DATA/clinic.conf" <<EOF
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PG_SOCKETS'
+max_connections = 200
+# A crash may lose the last commits but never corrupts (fsync stays on); tests commit a lot.
+synchronous_commit = off
+EOF
+  chown postgres:postgres "$PG_DATA/clinic.conf" "$PG_SOCKETS"
+  touch "$LOGS/postgres.log"
+  chown postgres:postgres "$LOGS/postgres.log"
+  postgres_refresh_pid
+}
+
+# pg_ctl knows whether our cluster runs, even if .clinic/run lost its PID file.
+postgres_refresh_pid() {
+  if [[ -f $PG_DATA/postmaster.pid ]] && as_postgres "$PG_BIN/pg_ctl" status -D "$PG_DATA" >/dev/null 2>&1; then
+    head -n 1 "$PG_DATA/postmaster.pid" >"$(pid_file postgres)"
+  fi
+}
+
+postgres_start() {
+  setsid -w runuser -u postgres -- "$PG_BIN/pg_ctl" start -D "$PG_DATA" -l "$LOGS/postgres.log" -w -t 60 \
+    >/dev/null 9>&- || { show_log_tail postgres; die "PostgreSQL did not start"; }
+  postgres_refresh_pid
+}
+
+postgres_ready() { "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; }
+
+postgres_stop() {
+  postgres_refresh_pid
+  if [[ -f $(pid_file postgres) ]]; then
+    say "stopping postgres (pid $(<"$(pid_file postgres)"))"
+    as_postgres "$PG_BIN/pg_ctl" stop -D "$PG_DATA" -m fast -w -t 60 >/dev/null
+  fi
+  rm -f "$(pid_file postgres)"
+}
+
+postgres_create_databases() {
+  local s sql=""
+  for s in "${SERVICES[@]}"; do
+    sql+="SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '$s', '$s')
+            WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$s') \\gexec
+"
+    for db in "$s" "${s}_test" "${s}_e2e"; do
+      sql+="SELECT format('CREATE DATABASE %I OWNER %I', '$db', '$s')
+              WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db') \\gexec
+"
+    done
+  done
+  as_postgres psql -q -X -v ON_ERROR_STOP=1 -h "$PG_SOCKETS" -p "$PG_PORT" -d postgres <<<"$sql" >/dev/null
+}
+
+# --- Apache Kafka 4.4 (jars from Maven Central), one KRaft node as broker and controller ---------
+
+kafka_prepare() {
+  if [[ ! -f $KAFKA_HOME/lib/.complete ]]; then
+    say "fetching the Kafka broker jars (Maven Central)"
+    rm -rf "$KAFKA_HOME/lib"
+    infra_mvn dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$KAFKA_HOME/lib"
+    touch "$KAFKA_HOME/lib/.complete"
+  fi
+  mkdir -p "$KAFKA_HOME/config" "$KAFKA_HOME/data"
+  cat >"$KAFKA_HOME/config/server.properties" <<EOF
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$KAFKA_HOME/data
+num.partitions=3
+auto.create.topics.enable=true
+default.replication.factor=1
+min.insync.replicas=1
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+EOF
+  cat >"$KAFKA_HOME/config/log4j2.properties" <<'EOF'
+appender.out.type = Console
+appender.out.name = out
+appender.out.layout.type = PatternLayout
+appender.out.layout.pattern = [%d] %p %m (%c)%n
+rootLogger.level = INFO
+rootLogger.appenderRef.out.ref = out
+EOF
+  if [[ ! -f $KAFKA_HOME/data/meta.properties ]]; then
+    say "formatting Kafka storage"
+    local cluster_id
+    cluster_id=$(kafka_java kafka.tools.StorageTool random-uuid)
+    kafka_java kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_HOME/config/server.properties" \
+      >"$LOGS/kafka-format.log"
+  fi
+}
+
+kafka_java() { java -Dlog4j2.configurationFile="$KAFKA_HOME/config/log4j2.properties" -cp "$KAFKA_HOME/lib/*" "$@"; }
+
+kafka_start() {
+  start_bg kafka java -Xmx512m -Dlog4j2.configurationFile="$KAFKA_HOME/config/log4j2.properties" \
+    -cp "$KAFKA_HOME/lib/*" kafka.Kafka "$KAFKA_HOME/config/server.properties"
+}
+
+# The log starts afresh with each start, so the line is from this run.
+kafka_ready() { grep -q 'Kafka Server started' "$LOGS/kafka.log" && port_open "$KAFKA_PORT"; }
+
+# --- Keycloak 26 (start-dev, H2 in its data folder), realm imported from deploy/keycloak --------
+
+keycloak_prepare() {
+  if [[ ! -x $KEYCLOAK_HOME/bin/kc.sh ]]; then
+    say "fetching Keycloak $KEYCLOAK_VERSION (Maven Central)"
+    fetch_artifact "org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" "$STATE/downloads"
+    rm -rf "$KEYCLOAK_HOME"
+    mkdir -p "$STATE/keycloak"
+    unzip -q "$STATE/downloads/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$STATE/keycloak"
+    rm -f "$STATE/downloads/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+  fi
+  # Keycloak never re-imports a realm it already has: a changed realm JSON needs a fresh database.
+  local sha_file="$STATE/keycloak/realm.sha256"
+  if [[ $(cat "$sha_file" 2>/dev/null) != "$(sha256sum "$REALM_JSON" | cut -d' ' -f1)" ]]; then
+    if [[ -d $KEYCLOAK_HOME/data/h2 ]]; then
+      say "the realm JSON changed: Keycloak starts over with a fresh database"
+      stop_bg keycloak
+      rm -rf "$KEYCLOAK_HOME/data/h2"
+    fi
+    rm -f "$sha_file"
+  fi
+  mkdir -p "$KEYCLOAK_HOME/data/import"
+  cp "$REALM_JSON" "$KEYCLOAK_HOME/data/import/securebase-realm.json"
+}
+
+keycloak_start() {
+  start_bg keycloak env KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    "$KEYCLOAK_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
+    --hostname="$KEYCLOAK_URL" --import-realm
+}
+
+# "started" in Keycloak's log comes before the realm answers.
+keycloak_ready() { http_ok "$OIDC_URL/.well-known/openid-configuration"; }
+
+# --- GreenMail (SMTP server that keeps every mail; REST API to read them back) -------------------
+# Properties, from the jar's own usage text and PropertiesBasedServerSetupBuilder:
+#   greenmail.smtp.hostname / greenmail.smtp.port   SMTP bind address and port
+#   greenmail.api.hostname / greenmail.api.port     REST API (and a small web page at /)
+#   greenmail.auth.disabled                         any sender, any password; mailboxes appear on delivery
+# (greenmail.setup.test.smtp fixes the port at 3025 and cannot be combined with greenmail.smtp.port.)
+# Reading mail back, with CLINIC_MAIL_API_URL=http://localhost:8025:
+#   GET  $CLINIC_MAIL_API_URL/api/user/<recipient email>/messages/   JSON list: subject, mimeMessage, ...
+#        (400 "User '...' not found" until the first mail to that address arrives)
+#   GET  $CLINIC_MAIL_API_URL/api/user                               every mailbox
+#   POST $CLINIC_MAIL_API_URL/api/mail/purge                         delete all mail
+#   GET  $CLINIC_MAIL_API_URL/api/service/readiness                  200 when running
+
+greenmail_prepare() {
+  if [[ ! -f $GREENMAIL_JAR ]]; then
+    say "fetching GreenMail $GREENMAIL_VERSION (Maven Central)"
+    fetch_artifact "com.icegreen:greenmail-standalone:$GREENMAIL_VERSION" "$STATE/greenmail"
+  fi
+}
+
+greenmail_start() {
+  start_bg greenmail java -Xmx128m \
+    -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
+    -Dgreenmail.auth.disabled -jar "$GREENMAIL_JAR"
+}
+
+greenmail_ready() { port_open "$SMTP_PORT" && http_ok "$MAIL_API_URL/api/service/readiness"; }

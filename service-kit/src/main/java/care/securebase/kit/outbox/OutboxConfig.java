@@ -1,0 +1,24 @@
+package care.securebase.kit.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "securebase.outbox")
+public interface OutboxConfig {
+    /** Rows published per transaction. */
+    @WithDefault("100")
+    int batchSize();
+
+    /** How long the relay waits for the broker to acknowledge a batch before trying again later. */
+    @WithDefault("15s")
+    Duration sendTimeout();
+
+    /** Prepended to every topic; lets test runs share a broker without sharing topics. */
+    @WithDefault("none")
+    String topicPrefix();
+
+    default String topic(String topic) {
+        return "none".equals(topicPrefix()) ? topic : topicPrefix() + topic;
+    }
+}

@@ -1,0 +1,123 @@
+package care.securebase.kit.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows in creation order. A row is marked published only after the broker
+ * acknowledged it, so a broker outage delays events and loses none; the batch stops at the first
+ * failure so events about one subject never overtake each other. Several instances may run: rows
+ * are claimed with SKIP LOCKED.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final Emitter<String> emitter;
+    private final EntityManager em;
+    private final OutboxConfig config;
+
+    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                       Emitter<String> emitter, EntityManager em, OutboxConfig config) {
+        this.emitter = emitter;
+        this.em = em;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${securebase.outbox.poll-interval:0.5s}", delay = 1, delayUnit = TimeUnit.SECONDS,
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void relay() {
+        int published;
+        do {
+            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+        } while (published == config.batchSize());
+    }
+
+    /** Returns how many rows were published; fewer than a batch means there is nothing more now. */
+    int publishBatch() {
+        @SuppressWarnings("unchecked")
+        List<OutboxEvent> rows = em.createNativeQuery("""
+                select * from outbox_event where published_at is null
+                order by created_at, id limit :limit for update skip locked""", OutboxEvent.class)
+                .setParameter("limit", config.batchSize())
+                .getResultList();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
+        for (OutboxEvent row : rows) {
+            acks.add(send(row));
+        }
+        Instant now = Instant.now();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        int published = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                LOG.warnf("Broker did not take event %s (%s); will retry: %s",
+                        rows.get(i).id, rows.get(i).type, rootMessage(e));
+                // This one and the rest go again next round; a short count ends the loop in relay().
+                return published;
+            }
+            rows.get(i).publishedAt = now;
+            published++;
+        }
+        return published;
+    }
+
+    private CompletableFuture<Void> send(OutboxEvent row) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        Message<String> message = Message.of(row.payload)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                        .withTopic(config.topic(row.topic))
+                        .withKey(row.key)
+                        .build())
+                .withAck(() -> {
+                    ack.complete(null);
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(failure -> {
+                    ack.completeExceptionally(failure);
+                    return CompletableFuture.completedFuture(null);
+                });
+        try {
+            emitter.send(message);
+        } catch (RuntimeException e) {
+            ack.completeExceptionally(e);
+        }
+        return ack;
+    }
+
+    /** Published rows are kept a while for inspection, then removed so the table stays small. */
+    @Scheduled(every = "1h", delay = 1, delayUnit = TimeUnit.MINUTES)
+    void purgePublished() {
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createQuery("delete from OutboxEvent where publishedAt < :before")
+                .setParameter("before", Instant.now().minus(Duration.ofDays(7)))
+                .executeUpdate());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

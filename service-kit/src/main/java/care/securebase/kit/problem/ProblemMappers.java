@@ -1,0 +1,178 @@
+package care.securebase.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into problem+json. Messages of unexpected exceptions are never echoed or
+ * logged: they can carry the values of a row, and those may be clinical.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response violations(ResteasyReactiveViolationException e, UriInfo uri) {
+        return constraintViolations(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolations(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(Problem.invalid(errors), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldException e, UriInfo uri) {
+        return respond(Problem.invalid(List.of(new Problem.FieldError(e.field(), e.getMessage()))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        String field = pathOf(e);
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        return respond(Problem.invalid(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field,
+                "must be " + expected))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e, UriInfo uri) {
+        String field = pathOf(e);
+        return respond(Problem.invalid(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field,
+                "has a value that cannot be read"))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return respond(Problem.invalid(List.of(new Problem.FieldError("body", "is not well-formed JSON"))), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return respond(Problem.of(409, "conflict", "Conflict", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(Problem.of(409, "concurrent-change", "Changed by someone else",
+                "The resource changed while this request was processed; reload and try again"), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getResponse().hasEntity() || status < 400) {
+            return e.getResponse();
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = status == 404 ? "No such resource, or not visible to you" : e.getMessage();
+        return respond(Problem.of(status, slug(title), title, detail), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response databaseUnavailable(JDBCConnectionException e, UriInfo uri) {
+        LOG.warn("Database unavailable: " + e.getClass().getSimpleName());
+        return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(503, "unavailable", "Service unavailable",
+                        "The service's database cannot be reached; try again shortly").at(uri.getPath()))
+                .build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf("Unexpected failure %s on %s: %s", errorId, uri.getPath(), typesOf(e));
+        return respond(Problem.of(500, "internal-error", "Internal error",
+                "Something went wrong on our side; quote " + errorId + " to support"), uri);
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.at(uri.getPath())).build();
+    }
+
+    /** {@code register.request.contact.email} names the method and parameter first; the field is the rest. */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        List<String> nodes = new ArrayList<>();
+        for (Path.Node node : v.getPropertyPath()) {
+            String name = node.getName();
+            if (node.getIndex() != null && !nodes.isEmpty()) {
+                nodes.set(nodes.size() - 1, nodes.get(nodes.size() - 1) + "[" + node.getIndex() + "]");
+            }
+            if (name != null && !name.startsWith("<")) {
+                nodes.add(name);
+            }
+        }
+        boolean onMethod = v.getExecutableParameters() != null;
+        List<String> field = onMethod && nodes.size() > 2 ? nodes.subList(2, nodes.size())
+                : onMethod && nodes.size() == 2 ? nodes.subList(1, 2) : nodes;
+        return String.join(".", field);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type.getName().startsWith("java.time")) {
+            return "an ISO-8601 " + type.getSimpleName();
+        }
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        return "an object";
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static String typesOf(Throwable e) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            StackTraceElement top = t.getStackTrace().length > 0 ? t.getStackTrace()[0] : null;
+            out.append(out.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            if (top != null) {
+                out.append(" at ").append(top);
+            }
+        }
+        return out.toString();
+    }
+}
