@@ -105,6 +105,6 @@ class ClientResourceTest {
     }
 
     static long count() {
-        return QuarkusTransaction.requiringNew().call(Client::count);
+        return QuarkusTransaction.requiringNew().call(() -> Client.count());
     }
 }

@@ -14,11 +14,4 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
-    /** Prepended to every topic; lets test runs share a broker without sharing topics. */
-    @WithDefault("none")
-    String topicPrefix();
-
-    default String topic(String topic) {
-        return "none".equals(topicPrefix()) ? topic : topicPrefix() + topic;
-    }
 }

@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -31,12 +33,19 @@ public class OutboxRelay {
     private final Emitter<String> emitter;
     private final EntityManager em;
     private final OutboxConfig config;
+    private final String topicPrefix;
 
+    /**
+     * @param topicPrefix prepended to every topic (consumers' topics use the same property), so test
+     *                    runs can share a broker without sharing topics
+     */
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                       Emitter<String> emitter, EntityManager em, OutboxConfig config) {
+                       Emitter<String> emitter, EntityManager em, OutboxConfig config,
+                       @ConfigProperty(name = "securebase.topic-prefix") Optional<String> topicPrefix) {
         this.emitter = emitter;
         this.em = em;
         this.config = config;
+        this.topicPrefix = topicPrefix.orElse("");
     }
 
     @Scheduled(every = "${securebase.outbox.poll-interval:0.5s}", delay = 1, delayUnit = TimeUnit.SECONDS,
@@ -85,7 +94,7 @@ public class OutboxRelay {
         CompletableFuture<Void> ack = new CompletableFuture<>();
         Message<String> message = Message.of(row.payload)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(config.topic(row.topic))
+                        .withTopic(topicPrefix + row.topic)
                         .withKey(row.key)
                         .build())
                 .withAck(() -> {
