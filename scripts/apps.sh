@@ -10,13 +10,13 @@ APPS=(
 )
 
 APP_MODULES=()
-declare -A APP_PORT APP_DB APP_URL_VAR
+declare -A APP_PORT APP_PORT_VAR APP_DB
 for entry in "${APPS[@]}"; do
   read -r module port_var default_port db <<<"$entry"
   APP_MODULES+=("$module")
+  APP_PORT_VAR[$module]=$port_var
   APP_PORT[$module]=${!port_var:-$default_port}
   APP_DB[$module]=${db:-}
-  APP_URL_VAR[$module]=${port_var%_PORT}_URL
 done
 unset entry module port_var default_port db
 
@@ -27,7 +27,7 @@ app_ready() { http_ok "$(app_url "$1")/q/health/ready"; }
 # CLINIC_PORTAL_URL, CLINIC_INTAKE_URL, ...: for deploy/demo/load-demo.sh and anyone else.
 export_app_urls() {
   local m
-  for m in "${APP_MODULES[@]}"; do export "${APP_URL_VAR[$m]}=$(app_url "$m")"; done
+  for m in "${APP_MODULES[@]}"; do export "${APP_PORT_VAR[$m]%_PORT}_URL=$(app_url "$m")"; done
 }
 
 app_start() {

@@ -1,6 +1,6 @@
 # The four servers of the local stack: PostgreSQL, Kafka, Keycloak, GreenMail.
 # Each NAME has NAME_prepare (install what is missing, write config), NAME_start and NAME_ready;
-# ensure_server runs them so that a second `./clinic infra` only checks what is already up.
+# a second `./clinic infra` only checks that what is already up still answers.
 
 SERVICES=(intake sessions referrals notifications)
 
@@ -10,6 +10,7 @@ PG_DATA="$PG_HOME/data"
 PG_SOCKETS="$PG_HOME/run"
 
 KAFKA_HOME="$STATE/kafka"
+KAFKA_JAVA=(java -Dlog4j2.configurationFile="$KAFKA_HOME/config/log4j2.properties" -cp "$KAFKA_HOME/lib/*")
 
 KEYCLOAK_VERSION=26.7.3
 KEYCLOAK_HOME="$STATE/keycloak/keycloak-$KEYCLOAK_VERSION"
@@ -28,31 +29,33 @@ infra_ports() {
   esac
 }
 
-ensure_server() { # name timeout-seconds
-  local name=$1 timeout=$2 port
+launch_server() { # name: installs and starts it unless it already runs
+  local name=$1 port
   "${name}_prepare"
-  if running_pid "$name" >/dev/null; then
-    wait_ready "$name" "$timeout" "${name}_ready"
-    say "$name already running (pid $(running_pid "$name"))"
-    return
-  fi
+  running_pid "$name" >/dev/null && return
   rm -f "$(pid_file "$name")"
   for port in $(infra_ports "$name"); do require_free_port "$name" "$port"; done
   say "starting $name"
   "${name}_start"
-  wait_ready "$name" "$timeout" "${name}_ready"
-  say "$name ready (pid $(running_pid "$name"))"
 }
 
+await_server() { # name timeout-seconds
+  wait_ready "$1" "$2" "${1}_ready"
+  say "$1 ready (pid $(running_pid "$1"))"
+}
+
+# All four start together; they do not need each other, and Keycloak's start-up dominates.
 infra_up() {
   mkdir -p "$LOGS" "$RUN"
-  ensure_server postgres 60
+  local name
+  for name in "${INFRA[@]}"; do launch_server "$name"; done
+  await_server postgres 60
   postgres_create_databases
-  ensure_server kafka 90
-  ensure_server keycloak 240
+  await_server kafka 90
+  await_server keycloak 240
   # Only now is the realm in Keycloak's database the one in the JSON.
   sha256sum "$REALM_JSON" | cut -d' ' -f1 >"$STATE/keycloak/realm.sha256"
-  ensure_server greenmail 30
+  await_server greenmail 30
 }
 
 infra_down() {
@@ -62,7 +65,7 @@ infra_down() {
   postgres_stop
 }
 
-# --- PostgreSQL 15 (Debian packages), a private cluster owned by user postgres -------------------
+# PostgreSQL 15 (Debian packages), a private cluster owned by user postgres
 
 as_postgres() { runuser -u postgres -- "$@"; }
 
@@ -87,8 +90,6 @@ listen_addresses = '127.0.0.1'
 port = $PG_PORT
 unix_socket_directories = '$PG_SOCKETS'
 max_connections = 200
-# A crash may lose the last commits but never corrupts (fsync stays on); tests commit a lot.
-synchronous_commit = off
 EOF
   chown postgres:postgres "$PG_DATA/clinic.conf" "$PG_SOCKETS"
   touch "$LOGS/postgres.log"
@@ -121,7 +122,7 @@ postgres_stop() {
 }
 
 postgres_create_databases() {
-  local s sql=""
+  local s db sql=""
   for s in "${SERVICES[@]}"; do
     sql+="SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', '$s', '$s')
             WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$s') \\gexec
@@ -135,7 +136,7 @@ postgres_create_databases() {
   as_postgres psql -q -X -v ON_ERROR_STOP=1 -h "$PG_SOCKETS" -p "$PG_PORT" -d postgres <<<"$sql" >/dev/null
 }
 
-# --- Apache Kafka 4.4 (jars from Maven Central), one KRaft node as broker and controller ---------
+# Apache Kafka 4.4 (jars from Maven Central), one KRaft node as broker and controller
 
 kafka_prepare() {
   if [[ ! -f $KAFKA_HOME/lib/.complete ]]; then
@@ -177,23 +178,18 @@ EOF
   if [[ ! -f $KAFKA_HOME/data/meta.properties ]]; then
     say "formatting Kafka storage"
     local cluster_id
-    cluster_id=$(kafka_java kafka.tools.StorageTool random-uuid)
-    kafka_java kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_HOME/config/server.properties" \
+    cluster_id=$("${KAFKA_JAVA[@]}" kafka.tools.StorageTool random-uuid)
+    "${KAFKA_JAVA[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$KAFKA_HOME/config/server.properties" \
       >"$LOGS/kafka-format.log"
   fi
 }
 
-kafka_java() { java -Dlog4j2.configurationFile="$KAFKA_HOME/config/log4j2.properties" -cp "$KAFKA_HOME/lib/*" "$@"; }
-
-kafka_start() {
-  start_bg kafka java -Xmx512m -Dlog4j2.configurationFile="$KAFKA_HOME/config/log4j2.properties" \
-    -cp "$KAFKA_HOME/lib/*" kafka.Kafka "$KAFKA_HOME/config/server.properties"
-}
+kafka_start() { start_bg kafka "${KAFKA_JAVA[@]}" -Xmx512m kafka.Kafka "$KAFKA_HOME/config/server.properties"; }
 
 # The log starts afresh with each start, so the line is from this run.
 kafka_ready() { grep -q 'Kafka Server started' "$LOGS/kafka.log" && port_open "$KAFKA_PORT"; }
 
-# --- Keycloak 26 (start-dev, H2 in its data folder), realm imported from deploy/keycloak --------
+# Keycloak 26 (start-dev, H2 in its data folder), realm imported from deploy/keycloak
 
 keycloak_prepare() {
   if [[ ! -x $KEYCLOAK_HOME/bin/kc.sh ]]; then
@@ -227,7 +223,7 @@ keycloak_start() {
 # "started" in Keycloak's log comes before the realm answers.
 keycloak_ready() { http_ok "$OIDC_URL/.well-known/openid-configuration"; }
 
-# --- GreenMail (SMTP server that keeps every mail; REST API to read them back) -------------------
+# GreenMail (SMTP server that keeps every mail; REST API to read them back)
 # Properties, from the jar's own usage text and PropertiesBasedServerSetupBuilder:
 #   greenmail.smtp.hostname / greenmail.smtp.port   SMTP bind address and port
 #   greenmail.api.hostname / greenmail.api.port     REST API (and a small web page at /)

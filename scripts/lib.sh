@@ -20,7 +20,7 @@ REALM_JSON="$ROOT/deploy/keycloak/securebase-realm.json"
 say() { printf 'clinic: %s\n' "$*"; }
 die() { printf 'clinic: error: %s\n' "$*" >&2; exit 1; }
 
-# The servers read these to find each other; Maven and the tests read them too.
+# Maven, the tests, the applications and the demo loader find the servers through these.
 export_clinic_env() {
   export CLINIC_PG_PORT="$PG_PORT" CLINIC_KAFKA_PORT="$KAFKA_PORT" CLINIC_KEYCLOAK_PORT="$KEYCLOAK_PORT" \
     CLINIC_SMTP_PORT="$SMTP_PORT" CLINIC_MAIL_API_PORT="$MAIL_API_PORT" \
@@ -29,7 +29,10 @@ export_clinic_env() {
 }
 
 # Maven from scripts/infra-pom.xml: the root pom is a reactor whose modules may not build yet.
-infra_mvn() { mvn -B -q -f "$ROOT/scripts/infra-pom.xml" "$@"; }
+infra_mvn() {
+  mvn -B -q -f "$ROOT/scripts/infra-pom.xml" "$@" >>"$LOGS/fetch.log" 2>&1 \
+    || { show_log_tail fetch; die "fetching from Maven Central failed: mvn $*"; }
+}
 
 fetch_artifact() { # groupId:artifactId:version[:type] output-dir
   infra_mvn dependency:copy -Dartifact="$1" -DoutputDirectory="$2" -Dmdep.overWriteReleases=true
