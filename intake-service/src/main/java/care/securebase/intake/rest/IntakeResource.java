@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-@Path("/")
+@Path("/clients/{clientId}/intakes")
 @Tag(name = "Intakes")
 public class IntakeResource {
 
@@ -56,21 +56,20 @@ public class IntakeResource {
     }
 
     @POST
-    @Path("clients/{clientId}/intakes")
     @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINIC_ADMIN})
     @Operation(summary = "Complete a client's intake: score, propose risk and priority, assign the clinician")
     public Response complete(@PathParam("clientId") UUID clientId, @Valid @NotNull CompleteIntakeRequest request) {
         Intake intake = intakes.complete(clientId, new IntakeService.Completion(request.modality(),
                 request.presentingConcerns(), request.clinicianId(), request.phq9(), request.clinicianRiskJudgement()));
-        return Response.created(UriBuilder.fromPath("/intakes/{id}").build(intake.id))
+        return Response.created(UriBuilder.fromResource(IntakeResource.class).path("{id}").build(clientId, intake.id))
                 .entity(IntakeView.of(intake)).build();
     }
 
     @GET
-    @Path("intakes/{id}")
+    @Path("{id}")
     @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
-    @Operation(summary = "One completed intake")
-    public IntakeView get(@PathParam("id") UUID id) {
-        return IntakeView.of(intakes.visible(id));
+    @Operation(summary = "One completed intake of the client")
+    public IntakeView get(@PathParam("clientId") UUID clientId, @PathParam("id") UUID id) {
+        return IntakeView.of(intakes.visible(clientId, id));
     }
 }

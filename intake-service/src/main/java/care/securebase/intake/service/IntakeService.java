@@ -61,9 +61,9 @@ public class IntakeService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Intake visible(UUID id) {
+    public Intake visible(UUID clientId, UUID id) {
         Intake intake = Intake.<Intake>findByIdOptional(id).orElseThrow(NotFoundException::new);
-        if (!caller.canSeeClinic(intake.clinicId)) {
+        if (!intake.clientId.equals(clientId) || !caller.canSeeClinic(intake.clinicId)) {
             throw new NotFoundException();
         }
         return intake;

@@ -81,9 +81,22 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
-        if (e.getResponse().hasEntity() || status < 400) {
+        if (status < 400 || e.getResponse().getEntity() instanceof Problem) {
             return e.getResponse();
         }
+        // The JSON reader wraps what it could not read; answer as if it had reached us directly.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof MismatchedInputException mismatch) {
+                return mismatchedInput(mismatch, uri);
+            }
+            if (cause instanceof JsonMappingException mapping) {
+                return mapping(mapping, uri);
+            }
+            if (cause instanceof JsonProcessingException) {
+                return malformedJson((JsonProcessingException) cause, uri);
+            }
+        }
+
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         String detail = status == 404 ? "No such resource, or not visible to you" : e.getMessage();
