@@ -1,0 +1,59 @@
+package care.securebase.notifications;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A reminder to a client of one booster appointment, a lead time before it. */
+@Entity
+@Table(name = "booster_reminder")
+public class BoosterReminder extends Delivery {
+
+    @Id
+    public UUID id;
+    @Column(name = "booster_id")
+    public UUID boosterId;
+    /** ISO-8601, e.g. P7D; with boosterId the natural key. */
+    @Column(name = "lead_time")
+    public String leadTime;
+    @Column(name = "client_id")
+    public UUID clientId;
+    @Column(name = "clinic_id")
+    public String clinicId;
+    @Column(name = "episode_id")
+    public UUID episodeId;
+    @Column(name = "appointment_at")
+    public Instant appointmentAt;
+    @Column(name = "send_at")
+    public Instant sendAt;
+    /** The channel it went (or would have gone) through; decided when it is dispatched. */
+    @Enumerated(EnumType.STRING)
+    public ContactChannel channel;
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    public static List<BoosterReminder> ofClient(UUID clientId) {
+        return list("clientId = ?1 order by sendAt, leadTime", clientId);
+    }
+
+    /**
+     * Locks the next due reminder for this transaction; rows another instance is sending are
+     * skipped, so two dispatchers never send the same reminder.
+     */
+    public static Optional<BoosterReminder> claimNextDue(Instant now) {
+        @SuppressWarnings("unchecked")
+        List<BoosterReminder> rows = getEntityManager().createNativeQuery("""
+                select * from booster_reminder where status = 'PENDING' and next_attempt_at <= :now
+                order by next_attempt_at, id limit 1 for update skip locked""", BoosterReminder.class)
+                .setParameter("now", now)
+                .getResultList();
+        return rows.stream().findFirst();
+    }
+}

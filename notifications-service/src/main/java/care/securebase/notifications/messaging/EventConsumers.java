@@ -1,0 +1,95 @@
+package care.securebase.notifications.messaging;
+
+import care.securebase.events.ClientRegistered;
+import care.securebase.events.DomainEvent;
+import care.securebase.events.EventType;
+import care.securebase.events.MaintenanceStarted;
+import care.securebase.events.ReferralSent;
+import care.securebase.events.Topics;
+import care.securebase.kit.outbox.IncomingEvents;
+import care.securebase.kit.outbox.IncomingEvents.Received;
+import care.securebase.notifications.service.ContactService;
+import care.securebase.notifications.service.NoticeService;
+import care.securebase.notifications.service.ReminderService;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes in the three topics this service listens to. Types it does not need are ignored; each
+ * handled event is applied in one transaction with its inbox entry, so a redelivery changes nothing.
+ */
+@ApplicationScoped
+public class EventConsumers {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumers.class);
+
+    private final IncomingEvents events;
+    private final ContactService contacts;
+    private final ReminderService reminders;
+    private final NoticeService notices;
+
+    public EventConsumers(IncomingEvents events, ContactService contacts, ReminderService reminders,
+                          NoticeService notices) {
+        this.events = events;
+        this.contacts = contacts;
+        this.reminders = reminders;
+        this.notices = notices;
+    }
+
+    @Incoming(Topics.INTAKE)
+    @Blocking
+    public void onIntakeEvent(String json) {
+        events.parse(json).filter(e -> e.type() == EventType.CLIENT_REGISTERED)
+                .ifPresent(e -> payload(e, ClientRegistered.class)
+                        .filter(p -> complete(e, p.clientId(), p.clinicId()))
+                        .ifPresent(p -> contacts.record(e.envelope().id(), p, e.envelope().time())));
+    }
+
+    @Incoming(Topics.SESSIONS)
+    @Blocking
+    public void onSessionsEvent(String json) {
+        events.parse(json).filter(e -> e.type() == EventType.MAINTENANCE_STARTED)
+                .ifPresent(e -> payload(e, MaintenanceStarted.class)
+                        .filter(p -> complete(e, p.clientId(), p.clinicId())).ifPresent(p -> {
+                    int created = reminders.schedule(e.envelope().id(), p);
+                    LOG.debugf("Event %s planned %d reminders", e.envelope().id(), created);
+                }));
+    }
+
+    @Incoming(Topics.REFERRALS)
+    @Blocking
+    public void onReferralsEvent(String json) {
+        events.parse(json).filter(e -> e.type() == EventType.REFERRAL_SENT)
+                .ifPresent(e -> payload(e, ReferralSent.class)
+                        .filter(p -> complete(e, p.referralId(), p.clinicId(), p.organisationId()))
+                        .ifPresent(p -> notices.record(e.envelope().id(), p)));
+    }
+
+    /**
+     * An event without the ids we key on can never be stored; it is skipped like an unreadable one
+     * instead of failing (and so stopping) the whole channel.
+     */
+    private static boolean complete(Received event, Object... required) {
+        for (Object value : required) {
+            if (value == null || value instanceof String s && s.isBlank()) {
+                LOG.warnf("Skipped event %s (%s): a required id is missing", event.envelope().id(),
+                        event.envelope().type());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An unreadable payload is skipped (and named by id only) rather than blocking the topic forever. */
+    private static <T extends DomainEvent> Optional<T> payload(Received event, Class<T> type) {
+        try {
+            return Optional.of(event.payload(type));
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("Skipped event %s (%s): unreadable payload", event.envelope().id(), event.envelope().type());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package care.securebase.notifications.scheduling;
+
+import care.securebase.events.MaintenanceStarted;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * When to remind a client of their boosters. Pure: "now" and the lead times come in, so the rules
+ * are testable at any moment.
+ *
+ * <ul>
+ *   <li>A booster at or before now gets no reminder: it is too late to be useful.</li>
+ *   <li>A lead time whose moment is still ahead is planned for that moment.</li>
+ *   <li>A lead time whose moment has passed (the plan came late) is due now; if several have
+ *       passed, only the shortest is kept, so the client gets one message instead of a burst of
+ *       identical ones in the same minute.</li>
+ * </ul>
+ */
+public final class ReminderSchedule {
+
+    public record Planned(UUID boosterId, Instant appointmentAt, Duration leadTime, Instant sendAt) {
+
+        /** The lead time as stored and shown: whole days as P7D rather than Duration's PT168H. */
+        public String leadTimeLabel() {
+            return label(leadTime);
+        }
+    }
+
+    private ReminderSchedule() {
+    }
+
+    public static List<Planned> plan(List<MaintenanceStarted.Booster> boosters, List<Duration> leadTimes, Instant now) {
+        List<Duration> leads = leadTimes.stream()
+                .filter(Objects::nonNull)
+                .filter(d -> !d.isNegative() && !d.isZero())
+                .distinct()
+                .sorted(Comparator.reverseOrder())
+                .toList();
+        List<Planned> planned = new ArrayList<>();
+        for (MaintenanceStarted.Booster booster : boosters == null ? List.<MaintenanceStarted.Booster>of() : boosters) {
+            if (booster == null || booster.boosterId() == null || booster.dueAt() == null
+                    || !booster.dueAt().isAfter(now)) {
+                continue;
+            }
+            Duration shortestPast = null;
+            for (Duration lead : leads) {
+                Instant sendAt = booster.dueAt().minus(lead);
+                if (sendAt.isAfter(now)) {
+                    planned.add(new Planned(booster.boosterId(), booster.dueAt(), lead, sendAt));
+                } else {
+                    // Leads are sorted longest first, so the last past one is the shortest.
+                    shortestPast = lead;
+                }
+            }
+            if (shortestPast != null) {
+                planned.add(new Planned(booster.boosterId(), booster.dueAt(), shortestPast, now));
+            }
+        }
+        planned.sort(Comparator.comparing(Planned::sendAt).thenComparing(p -> p.boosterId().toString()));
+        return planned;
+    }
+
+    public static String label(Duration lead) {
+        if (!lead.isZero() && lead.toSeconds() % 86_400 == 0) {
+            return "P" + lead.toDays() + "D";
+        }
+        return lead.toString();
+    }
+}

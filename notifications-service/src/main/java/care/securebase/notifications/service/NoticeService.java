@@ -1,0 +1,100 @@
+package care.securebase.notifications.service;
+
+import care.securebase.events.EventType;
+import care.securebase.events.ReferralSent;
+import care.securebase.kit.outbox.Inbox;
+import care.securebase.notifications.PartnerNotice;
+import care.securebase.notifications.delivery.DeliveryConfig;
+import care.securebase.notifications.delivery.DeliveryMetrics;
+import care.securebase.notifications.delivery.MailSender;
+import care.securebase.notifications.mail.MailComposer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class NoticeService {
+
+    private static final Logger LOG = Logger.getLogger(NoticeService.class);
+    public static final String NO_NOTICE_ADDRESS = "no-notice-address";
+
+    private final Inbox inbox;
+    private final EntityManager em;
+    private final Clock clock;
+    private final DeliveryConfig delivery;
+    private final MailComposer composer;
+    private final MailSender sender;
+    private final DeliveryMetrics metrics;
+
+    public NoticeService(Inbox inbox, EntityManager em, Clock clock, DeliveryConfig delivery, MailComposer composer,
+                         MailSender sender, DeliveryMetrics metrics) {
+        this.inbox = inbox;
+        this.em = em;
+        this.clock = clock;
+        this.delivery = delivery;
+        this.composer = composer;
+        this.sender = sender;
+        this.metrics = metrics;
+    }
+
+    /** One notice per referral, even if referrals-service announces it again. */
+    public void record(UUID eventId, ReferralSent event) {
+        if (!inbox.firstDelivery(eventId, EventType.REFERRAL_SENT.wireName())) {
+            return;
+        }
+        Instant now = clock.instant();
+        em.createNativeQuery("""
+                insert into partner_notice (id, referral_id, clinic_id, organisation_id, notice_email, status,
+                    next_attempt_at, attempts, created_at)
+                values (:id, :referral, :clinic, :org, :email, 'PENDING', :now, 0, :now)
+                on conflict (referral_id) do nothing""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("referral", event.referralId())
+                .setParameter("clinic", event.clinicId())
+                .setParameter("org", event.organisationId())
+                .setParameter("email", event.noticeEmail())
+                .setParameter("now", now)
+                .executeUpdate();
+    }
+
+    /** Partner notices, newest first; only clinic-admins call this (see the resource). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PartnerNotice> list(int page, int size) {
+        return PartnerNotice.newestFirst(page, size);
+    }
+
+    /** As {@link ReminderService#deliverNextDue()}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean deliverNextDue() {
+        Instant now = clock.instant();
+        Optional<PartnerNotice> claimed = PartnerNotice.claimNextDue(now);
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        PartnerNotice notice = claimed.get();
+        if (!notice.hasNoticeEmail()) {
+            notice.skip(NO_NOTICE_ADDRESS);
+            metrics.count("partner-notice", "skipped");
+            LOG.infof("Partner notice %s skipped: %s", notice.id, NO_NOTICE_ADDRESS);
+            return true;
+        }
+        try {
+            sender.send(notice.noticeEmail.strip(), composer.partnerNotice(notice.referralId));
+            notice.markSent(clock.instant());
+            metrics.count("partner-notice", "sent");
+            LOG.infof("Partner notice %s sent by e-mail", notice.id);
+        } catch (RuntimeException e) {
+            notice.failedAttempt(MailSender.reasonOf(e), now, delivery.retry());
+            metrics.count("partner-notice", notice.nextAttemptAt == null ? "failed" : "retry");
+            LOG.warnf("Partner notice %s not sent (attempt %d, %s)", notice.id, notice.attempts, notice.reason);
+        }
+        return true;
+    }
+}

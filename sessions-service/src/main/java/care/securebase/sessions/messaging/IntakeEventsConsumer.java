@@ -1,0 +1,56 @@
+package care.securebase.sessions.messaging;
+
+import care.securebase.events.IntakeCompleted;
+import care.securebase.kit.outbox.IncomingEvents;
+import care.securebase.sessions.service.EpisodeService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Objects;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** Opens an episode for each completed intake; the other intake events are not ours to act on. */
+@ApplicationScoped
+public class IntakeEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(IntakeEventsConsumer.class);
+
+    private final IncomingEvents events;
+    private final EpisodeService episodes;
+
+    public IntakeEventsConsumer(IncomingEvents events, EpisodeService episodes) {
+        this.events = events;
+        this.episodes = episodes;
+    }
+
+    @Incoming("intake-events")
+    @Blocking
+    public void onIntakeEvent(String json) {
+        events.parse(json).ifPresent(received -> {
+            switch (received.type()) {
+                case INTAKE_COMPLETED -> {
+                    IntakeCompleted intake;
+                    try {
+                        intake = received.payload(IntakeCompleted.class);
+                    } catch (IllegalArgumentException e) {
+                        // Retrying cannot make it readable; skipping keeps the partition moving.
+                        LOG.warnf("Skipped event %s: unreadable payload", received.envelope().id());
+                        return;
+                    }
+                    if (received.envelope().id() == null || intake.intakeId() == null || intake.clientId() == null || intake.clinicId() == null
+                            || intake.clinicianId() == null) {
+                        LOG.warnf("Skipped event %s: event id, intake, client, clinic or clinician missing",
+                                received.envelope().id());
+                        return;
+                    }
+                    episodes.openFor(received.envelope().id(), received.type().wireName(),
+                            Objects.requireNonNullElse(received.envelope().source(), "intake-service"), intake)
+                            .ifPresent(e -> LOG.infof("Opened episode %s for intake %s", e.id, e.intakeId));
+                }
+                default -> {
+                    // client-registered and whatever comes later: nothing for sessions to do.
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package care.securebase.sessions.service;
+
+import care.securebase.events.EpisodeOpened;
+import care.securebase.events.IntakeCompleted;
+import care.securebase.kit.outbox.Inbox;
+import care.securebase.kit.outbox.Outbox;
+import care.securebase.kit.security.Caller;
+import care.securebase.sessions.Episode;
+import care.securebase.sessions.MaintenancePlan;
+import care.securebase.sessions.Phase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class EpisodeService {
+
+    private static final Logger LOG = Logger.getLogger(EpisodeService.class);
+
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final Caller caller;
+
+    public EpisodeService(Inbox inbox, Outbox outbox, Caller caller) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.caller = caller;
+    }
+
+    /**
+     * Opens the episode a completed intake asks for, once: the inbox absorbs redeliveries of the
+     * event, the unique intake id absorbs the same intake announced twice under different event ids.
+     */
+    public Optional<Episode> openFor(UUID eventId, String eventType, String openedBy, IntakeCompleted intake) {
+        if (!inbox.firstDelivery(eventId, eventType)) {
+            return Optional.empty();
+        }
+        if (Episode.forIntake(intake.intakeId()).isPresent()) {
+            LOG.infof("Intake %s already has an episode; event %s changes nothing", intake.intakeId(), eventId);
+            return Optional.empty();
+        }
+        Episode episode = Episode.open(intake, openedBy, Instant.now());
+        outbox.publish(new EpisodeOpened(episode.id, episode.clientId, episode.intakeId, episode.clinicId,
+                episode.clinicianId));
+        return Optional.of(episode);
+    }
+
+    /** Another clinic's episode is answered exactly like a missing one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Episode visible(UUID id) {
+        return visibleOrNotFound(Episode.<Episode>findByIdOptional(id));
+    }
+
+    /** Like {@link #visible} but locked for a change. */
+    public Episode visibleForUpdate(UUID id) {
+        return visibleOrNotFound(Episode.findForUpdate(id));
+    }
+
+    private Episode visibleOrNotFound(Optional<Episode> found) {
+        Episode episode = found.orElseThrow(NotFoundException::new);
+        if (!caller.canSeeClinic(episode.clinicId)) {
+            throw new NotFoundException();
+        }
+        return episode;
+    }
+
+    /**
+     * Episodes of the caller's clinic. A clinic-admin sees the network: all clinics, or the one
+     * named.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Episode> list(String clinicId, UUID clientId, int page, int size) {
+        String clinic = caller.seesAllClinics() ? clinicId : caller.requireClinic();
+        return Episode.search(clinic, clientId, page, size);
+    }
+
+    /**
+     * A direct phase change (assessment to treatment, relapse, discharge). Leaving maintenance ends
+     * the plan in force and calls off its outstanding boosters.
+     */
+    public Episode changePhase(UUID id, Phase target, String reason) {
+        Episode episode = visibleForUpdate(id);
+        Phase from = episode.phase;
+        Instant now = Instant.now();
+        episode.moveTo(target, reason, caller.id(), now);
+        if (from == Phase.MAINTENANCE) {
+            MaintenancePlan.current(episode.id).ifPresent(plan -> plan.end(now));
+        }
+        return episode;
+    }
+}
