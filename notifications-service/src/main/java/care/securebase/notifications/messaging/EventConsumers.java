@@ -11,15 +11,20 @@ import care.securebase.kit.outbox.IncomingEvents.Received;
 import care.securebase.notifications.service.ContactService;
 import care.securebase.notifications.service.NoticeService;
 import care.securebase.notifications.service.ReminderService;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Takes in the three topics this service listens to. Types it does not need are ignored; each
  * handled event is applied in one transaction with its inbox entry, so a redelivery changes nothing.
+ *
+ * A failure to apply an event (the database away, say) is retried, backing off, until it works:
+ * the partition waits rather than skip an event that must not be lost.
  */
 @ApplicationScoped
 public class EventConsumers {
@@ -41,6 +46,8 @@ public class EventConsumers {
 
     @Incoming(Topics.INTAKE)
     @Blocking
+    @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 30_000)
     public void onIntakeEvent(String json) {
         events.parse(json).filter(e -> e.type() == EventType.CLIENT_REGISTERED)
                 .ifPresent(e -> payload(e, ClientRegistered.class)
@@ -50,6 +57,8 @@ public class EventConsumers {
 
     @Incoming(Topics.SESSIONS)
     @Blocking
+    @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 30_000)
     public void onSessionsEvent(String json) {
         events.parse(json).filter(e -> e.type() == EventType.MAINTENANCE_STARTED)
                 .ifPresent(e -> payload(e, MaintenanceStarted.class)
@@ -61,6 +70,8 @@ public class EventConsumers {
 
     @Incoming(Topics.REFERRALS)
     @Blocking
+    @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 30_000)
     public void onReferralsEvent(String json) {
         events.parse(json).filter(e -> e.type() == EventType.REFERRAL_SENT)
                 .ifPresent(e -> payload(e, ReferralSent.class)

@@ -1,22 +1,20 @@
 package care.securebase.kit.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,27 +28,32 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final Emitter<String> emitter;
+    private final OutboxSender sender;
     private final EntityManager em;
     private final OutboxConfig config;
-    private final String topicPrefix;
+    private volatile boolean started;
 
-    /**
-     * @param topicPrefix prepended to every topic (consumers' topics use the same property), so test
-     *                    runs can share a broker without sharing topics
-     */
-    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                       Emitter<String> emitter, EntityManager em, OutboxConfig config,
-                       @ConfigProperty(name = "securebase.topic-prefix") Optional<String> topicPrefix) {
-        this.emitter = emitter;
+    public OutboxRelay(OutboxSender sender, EntityManager em, OutboxConfig config) {
+        this.sender = sender;
         this.em = em;
         this.config = config;
-        this.topicPrefix = topicPrefix.orElse("");
     }
 
-    @Scheduled(every = "${securebase.outbox.poll-interval:0.5s}", delay = 1, delayUnit = TimeUnit.SECONDS,
+    /** Messaging connects its channels during start-up; until then there is no one to send to. */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) StartupEvent event) {
+        started = true;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        started = false;
+    }
+
+    @Scheduled(every = "${securebase.outbox.poll-interval:1s}", delay = 1, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
+        if (!started) {
+            return;
+        }
         int published;
         do {
             published = QuarkusTransaction.requiringNew().call(this::publishBatch);
@@ -70,7 +73,7 @@ public class OutboxRelay {
         }
         List<CompletableFuture<Void>> acks = new ArrayList<>(rows.size());
         for (OutboxEvent row : rows) {
-            acks.add(send(row));
+            acks.add(sender.send(row));
         }
         Instant now = Instant.now();
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
@@ -88,29 +91,6 @@ public class OutboxRelay {
             published++;
         }
         return published;
-    }
-
-    private CompletableFuture<Void> send(OutboxEvent row) {
-        CompletableFuture<Void> ack = new CompletableFuture<>();
-        Message<String> message = Message.of(row.payload)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                        .withTopic(topicPrefix + row.topic)
-                        .withKey(row.key)
-                        .build())
-                .withAck(() -> {
-                    ack.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    ack.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                });
-        try {
-            emitter.send(message);
-        } catch (RuntimeException e) {
-            ack.completeExceptionally(e);
-        }
-        return ack;
     }
 
     /** Published rows are kept a while for inspection, then removed so the table stays small. */

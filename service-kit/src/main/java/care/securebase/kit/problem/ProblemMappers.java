@@ -104,6 +104,19 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthorized(io.quarkus.security.UnauthorizedException e, UriInfo uri) {
+        return Response.status(401).header("WWW-Authenticate", "Bearer").type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(401, "unauthorized", "Unauthorized", "A valid bearer token is required")
+                        .at(uri.getPath()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return respond(Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this"), uri);
+    }
+
+    @ServerExceptionMapper
     public Response databaseUnavailable(JDBCConnectionException e, UriInfo uri) {
         LOG.warn("Database unavailable: " + e.getClass().getSimpleName());
         return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)

@@ -4,12 +4,18 @@ import care.securebase.events.IntakeCompleted;
 import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.sessions.service.EpisodeService;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
+import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Opens an episode for each completed intake; the other intake events are not ours to act on. */
+/**
+ * Opens an episode for each completed intake; the other intake events are not ours to act on.
+ * A failure to apply an event (the database away, say) is retried, backing off, until it works:
+ * the partition waits rather than skip an event that must not be lost.
+ */
 @ApplicationScoped
 public class IntakeEventsConsumer {
 
@@ -25,6 +31,8 @@ public class IntakeEventsConsumer {
 
     @Incoming("intake-events")
     @Blocking
+    @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 30_000)
     public void onIntakeEvent(String json) {
         events.parse(json).ifPresent(received -> {
             switch (received.type()) {

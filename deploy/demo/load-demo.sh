@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Loads demo data through the services' own APIs with real tokens, so every event flows as in use.
+# Run by ./clinic up; loads once (skips when northside already has clients).
+set -euo pipefail
+
+KEYCLOAK="${CLINIC_KEYCLOAK_URL:-http://localhost:${CLINIC_KEYCLOAK_PORT:-8180}}"
+INTAKE="${CLINIC_INTAKE_URL:-http://localhost:8081}"
+SESSIONS="${CLINIC_SESSIONS_URL:-http://localhost:8082}"
+REFERRALS="${CLINIC_REFERRALS_URL:-http://localhost:8083}"
+
+declare -A TOKENS
+token() { # username: a password-grant token from the test client (demo passwords are "demo")
+  if [[ -z ${TOKENS[$1]:-} ]]; then
+    TOKENS[$1]=$(curl -sf -d grant_type=password -d client_id=securebase-tests -d username="$1" -d password=demo \
+      "$KEYCLOAK/realms/securebase/protocol/openid-connect/token" | jq -r .access_token)
+  fi
+  echo "${TOKENS[$1]}"
+}
+
+call() { # user method url [json]: prints the response body, fails loudly on an error status
+  local user=$1 method=$2 url=$3 body=${4:-} out status
+  out=$(mktemp)
+  status=$(curl -s -o "$out" -w '%{http_code}' -X "$method" -H "Authorization: Bearer $(token "$user")" \
+    -H 'Content-Type: application/json' ${body:+--data "$body"} "$url")
+  if [[ $status != 2* ]]; then
+    echo "demo: $method $url as $user answered $status: $(cat "$out")" >&2
+    rm -f "$out"
+    return 1
+  fi
+  cat "$out"
+  rm -f "$out"
+}
+
+if [[ $(call ingrid GET "$INTAKE/clients?size=1" | jq length) -gt 0 ]]; then
+  echo "demo: data already loaded"
+  exit 0
+fi
+
+echo "demo: community resource directory"
+call ada PUT "$REFERRALS/organisations/riverside-family" \
+  '{"name":"Riverside Family Services","noticeEmail":"referrals@riverside-family.example.org"}' >/dev/null
+call ada PUT "$REFERRALS/organisations/oak-community" \
+  '{"name":"Oak Community Support","noticeEmail":"intake@oak-community.example.org"}' >/dev/null
+program() { # org name kind
+  call ada POST "$REFERRALS/programs" "$(jq -nc --arg org "$1" --arg name "$2" --arg kind "$3" \
+    '{organisationId:$org, name:$name, kind:$kind, languages:["en"], area:"City north", remote:false, acceptingReferrals:true}')" \
+    | jq -r .id
+}
+FAMILY_SUPPORT=$(program riverside-family "Family support casework" SOCIAL_WORK)
+program riverside-family "Parenting after trauma" PARENTING_PROGRAM >/dev/null
+program oak-community "Tuesday peer support group" SUPPORT_GROUP >/dev/null
+program oak-community "Housing advice desk" HOUSING >/dev/null
+
+echo "demo: clients and intakes"
+register() { # coordinator legalName preferredName dob email tz
+  call "$1" POST "$INTAKE/clients" "$(jq -nc --arg l "$2" --arg p "$3" --arg d "$4" --arg e "$5" --arg tz "$6" \
+    '{legalName:$l, preferredName:$p, dateOfBirth:$d, email:$e, preferredChannel:"EMAIL", language:"en", timeZone:$tz}')" \
+    | jq -r .id
+}
+intake() { # coordinator clientId clinician modality phq9-json
+  call "$1" POST "$INTAKE/clients/$2/intakes" "$(jq -nc --arg c "$3" --arg m "$4" --argjson a "$5" \
+    '{modality:$m, presentingConcerns:"Demo intake", clinicianId:$c, phq9:$a}')" >/dev/null
+}
+MAYA=$(register ingrid "Maya Okafor" Maya 1991-03-14 maya.okafor@example.org Europe/London)
+intake ingrid "$MAYA" clara INDIVIDUAL '[1,1,1,1,1,1,1,0,0]'
+LIAM=$(register ingrid "Liam Byrne" Liam 1984-11-02 liam.byrne@example.org Europe/Dublin)
+intake ingrid "$LIAM" clara COUPLE '[2,2,2,2,1,2,1,1,0]'
+NOOR=$(register ingrid "Noor Haddad" Noor 1999-07-21 noor.haddad@example.org Europe/London)
+intake ingrid "$NOOR" clara INDIVIDUAL '[3,3,2,3,2,3,2,2,2]'
+register ingrid "Ellis Grant" Ellis 1975-05-30 ellis.grant@example.org Europe/London >/dev/null
+TOM=$(register ivan "Tomasz Nowak" Tom 1988-01-09 tomasz.nowak@example.org Europe/Warsaw)
+intake ivan "$TOM" colin FAMILY '[1,0,1,1,0,1,0,0,0]'
+register ivan "Aisha Rahman" Aisha 2001-12-01 aisha.rahman@example.org Europe/London >/dev/null
+
+echo "demo: episodes (opened from intake-completed events)"
+episode_of() { # clinician clientId: waits for sessions-service to open the episode
+  local id
+  for _ in $(seq 1 60); do
+    id=$(call "$1" GET "$SESSIONS/episodes?clientId=$2" | jq -r '.[0].id // empty')
+    [[ -n $id ]] && { echo "$id"; return 0; }
+    sleep 0.5
+  done
+  echo "demo: no episode for client $2 after 30 s" >&2
+  return 1
+}
+MAYA_EPISODE=$(episode_of clara "$MAYA")
+LIAM_EPISODE=$(episode_of clara "$LIAM")
+call clara POST "$SESSIONS/episodes/$MAYA_EPISODE/phase" '{"phase":"ACTIVE_TREATMENT"}' >/dev/null
+call clara POST "$SESSIONS/episodes/$LIAM_EPISODE/phase" '{"phase":"ACTIVE_TREATMENT"}' >/dev/null
+soon=$(date -u -d '+3 days 10:00' +%Y-%m-%dT%H:%M:%SZ)
+later=$(date -u -d '+3 months' +%Y-%m-%dT10:00:00Z)
+call clara POST "$SESSIONS/episodes/$MAYA_EPISODE/maintenance" "$(jq -nc --arg a "$soon" --arg b "$later" \
+  '{relapseWarningSigns:["pulling away from friends","sleeping badly"], copingTools:["paced breathing","calling her sister"],
+    supports:["sister","Tuesday peer group"], boosters:[$a,$b]}')" >/dev/null
+
+echo "demo: a referral to Riverside Family Services"
+call carmen POST "$REFERRALS/referrals" "$(jq -nc --arg c "$LIAM" --arg p "$FAMILY_SUPPORT" --arg by "$(date -u -d '+10 days' +%F)" \
+  '{clientId:$c, programId:$p, reason:"Support with co-parenting arrangements", hopes:"Calmer handovers for the children",
+    urgency:"SOON", respondBy:$by, sharedInformation:"Prefers afternoon contact"}')" >/dev/null
+
+echo "demo: loaded"
