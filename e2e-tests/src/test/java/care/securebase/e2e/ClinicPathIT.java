@@ -81,7 +81,7 @@ class ClinicPathIT {
                         "copingTools", List.of("paced breathing"), "supports", List.of("sister"),
                         "boosters", List.of(booster.toString(), booster.plus(90, ChronoUnit.DAYS).toString())))
                 .post(Stack.SESSIONS.url() + "/episodes/" + episodeId + "/maintenance")
-                .then().statusCode(200);
+                .then().statusCode(201);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !Mailbox.messagesFor(CLIENT_EMAIL).isEmpty());
