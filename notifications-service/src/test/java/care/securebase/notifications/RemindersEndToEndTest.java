@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import care.securebase.events.ClientRegistered;
+import care.securebase.events.MaintenanceEnded;
 import care.securebase.events.MaintenanceStarted;
 import care.securebase.events.MaintenanceStarted.Booster;
 import care.securebase.kit.testing.Tokens;
@@ -165,5 +166,22 @@ class RemindersEndToEndTest {
 
         await().atMost(WITHIN).until(() -> remindersOf(clientId).size() == 2);
         assertTrue(remindersOf(clientId).stream().allMatch(r -> r.boosterId.equals(sentinel)));
+    }
+
+    @Test
+    void remindersOfBoostersCalledOffAreCancelledNotSent() {
+        UUID clientId = UUID.randomUUID();
+        UUID episodeId = UUID.randomUUID();
+        UUID calledOff = UUID.randomUUID();
+        Events.publishTwice(SESSIONS, new MaintenanceStarted(episodeId, clientId, "northside", "clara",
+                List.of(new Booster(calledOff, Instant.now().plus(Duration.ofDays(30))))));
+        await().atMost(WITHIN).until(() -> remindersOf(clientId).size() == 2);
+
+        Events.publishTwice(SESSIONS, new MaintenanceEnded(episodeId, clientId, "northside", "DISCHARGED",
+                List.of(calledOff)));
+
+        await().atMost(WITHIN).until(() -> remindersOf(clientId).stream()
+                .allMatch(r -> r.status == DeliveryStatus.CANCELLED));
+        assertTrue(remindersOf(clientId).stream().allMatch(r -> r.sentAt == null && r.nextAttemptAt == null));
     }
 }

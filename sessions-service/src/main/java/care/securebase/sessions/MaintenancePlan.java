@@ -56,10 +56,11 @@ public class MaintenancePlan extends PanacheEntityBase {
         return find("episodeId", Sort.by("createdAt").descending(), episodeId).firstResultOptional();
     }
 
-    /** Ends the plan and calls off the boosters that have not happened yet. */
-    public void end(Instant at) {
+    /** Ends the plan and calls off the boosters that have not happened yet; returns those. */
+    public List<UUID> end(Instant at) {
         endedAt = at;
-        Booster.update("status = ?1 where planId = ?2 and status = ?3",
-                Booster.Status.CANCELLED, id, Booster.Status.SCHEDULED);
+        List<Booster> outstanding = Booster.list("planId = ?1 and status = ?2", id, Booster.Status.SCHEDULED);
+        outstanding.forEach(b -> b.status = Booster.Status.CANCELLED);
+        return outstanding.stream().map(b -> b.id).toList();
     }
 }

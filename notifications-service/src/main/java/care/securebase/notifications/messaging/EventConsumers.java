@@ -3,6 +3,7 @@ package care.securebase.notifications.messaging;
 import care.securebase.events.ClientRegistered;
 import care.securebase.events.DomainEvent;
 import care.securebase.events.EventType;
+import care.securebase.events.MaintenanceEnded;
 import care.securebase.events.MaintenanceStarted;
 import care.securebase.events.ReferralSent;
 import care.securebase.events.Topics;
@@ -60,12 +61,22 @@ public class EventConsumers {
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
     public void onSessionsEvent(String json) {
-        events.parse(json).filter(e -> e.type() == EventType.MAINTENANCE_STARTED)
-                .ifPresent(e -> payload(e, MaintenanceStarted.class)
+        events.parse(json).ifPresent(e -> {
+            switch (e.type()) {
+                case MAINTENANCE_STARTED -> payload(e, MaintenanceStarted.class)
                         .filter(p -> complete(e, p.clientId(), p.clinicId())).ifPresent(p -> {
-                    int created = reminders.schedule(e.envelope().id(), p);
-                    LOG.debugf("Event %s planned %d reminders", e.envelope().id(), created);
-                }));
+                            int created = reminders.schedule(e.envelope().id(), p);
+                            LOG.debugf("Event %s planned %d reminders", e.envelope().id(), created);
+                        });
+                case MAINTENANCE_ENDED -> payload(e, MaintenanceEnded.class)
+                        .filter(p -> complete(e, p.clientId(), p.clinicId())).ifPresent(p -> {
+                            int cancelled = reminders.cancel(e.envelope().id(), p);
+                            LOG.debugf("Event %s cancelled %d reminders", e.envelope().id(), cancelled);
+                        });
+                default -> {
+                }
+            }
+        });
     }
 
     @Incoming(Topics.REFERRALS)

@@ -1,6 +1,7 @@
 package care.securebase.notifications.service;
 
 import care.securebase.events.EventType;
+import care.securebase.events.MaintenanceEnded;
 import care.securebase.events.MaintenanceStarted;
 import care.securebase.kit.outbox.Inbox;
 import care.securebase.kit.security.Caller;
@@ -85,6 +86,24 @@ public class ReminderService {
                     .executeUpdate();
         }
         return created;
+    }
+
+    /**
+     * Calls off the reminders of boosters that will not happen (the episode left maintenance).
+     * Reminders already sent stay in the log as they were.
+     *
+     * @return how many pending reminders were cancelled
+     */
+    public int cancel(UUID eventId, MaintenanceEnded event) {
+        if (!inbox.firstDelivery(eventId, EventType.MAINTENANCE_ENDED.wireName())
+                || event.cancelledBoosterIds() == null || event.cancelledBoosterIds().isEmpty()) {
+            return 0;
+        }
+        return em.createNativeQuery("""
+                update booster_reminder set status = 'CANCELLED', reason = 'booster-called-off', next_attempt_at = null
+                where booster_id in (:boosters) and status = 'PENDING'""")
+                .setParameter("boosters", event.cancelledBoosterIds())
+                .executeUpdate();
     }
 
     /** A client's reminders, oldest first; another clinic's client has none (answered like an unknown one). */

@@ -2,6 +2,7 @@ package care.securebase.sessions.service;
 
 import care.securebase.events.EpisodeOpened;
 import care.securebase.events.IntakeCompleted;
+import care.securebase.events.MaintenanceEnded;
 import care.securebase.kit.outbox.Inbox;
 import care.securebase.kit.outbox.Outbox;
 import care.securebase.kit.security.Caller;
@@ -90,7 +91,8 @@ public class EpisodeService {
         Instant now = Instant.now();
         episode.moveTo(target, reason, caller.id(), now);
         if (from == Phase.MAINTENANCE) {
-            MaintenancePlan.current(episode.id).ifPresent(plan -> plan.end(now));
+            MaintenancePlan.current(episode.id).ifPresent(plan -> outbox.publish(new MaintenanceEnded(
+                    episode.id, episode.clientId, episode.clinicId, target.name(), plan.end(now))));
         }
         return episode;
     }

@@ -36,6 +36,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -157,13 +158,25 @@ class EpisodeResourceTest {
     void aRelapseEndsThePlanAndALaterPlanStartsAfresh() {
         String id = open("northside");
         move("clara", id, "ACTIVE_TREATMENT", null).statusCode(200);
-        String firstPlan = startMaintenance("clara", id, plan(null)).statusCode(201).extract().path("id");
+        var firstPlan = startMaintenance("clara", id, plan(null)).statusCode(201).extract();
+        String firstPlanId = firstPlan.path("id");
+        List<String> firstBoosters = firstPlan.path("boosters.id");
 
         move("clara", id, "ACTIVE_TREATMENT", "warning signs back for three weeks")
                 .statusCode(200).body("phase", equalTo("ACTIVE_TREATMENT"));
         given().auth().oauth2(Tokens.of("clara")).get("/episodes/" + id + "/maintenance")
-                .then().statusCode(200).body("id", equalTo(firstPlan)).body("endedAt", notNullValue())
+                .then().statusCode(200).body("id", equalTo(firstPlanId)).body("endedAt", notNullValue())
                 .body("boosters.status", everyItem(equalTo("CANCELLED")));
+        // Notifications hears that these boosters will not happen, and nothing of the reason.
+        EventEnvelope ended = TestKafka.read("test-sessions-events", Duration.ofSeconds(20), seen -> seen.stream()
+                        .anyMatch(e -> e.type().equals("maintenance-ended") && e.data().path("episodeId").asText().equals(id)))
+                .stream().filter(e -> e.type().equals("maintenance-ended") && e.data().path("episodeId").asText().equals(id))
+                .findFirst().orElseThrow();
+        List<String> cancelled = new ArrayList<>();
+        ended.data().path("cancelledBoosterIds").forEach(n -> cancelled.add(n.asText()));
+        assertEquals(new HashSet<>(firstBoosters), new HashSet<>(cancelled));
+        assertEquals("ACTIVE_TREATMENT", ended.data().path("newPhase").asText());
+        assertFalse(ended.data().toString().contains("warning signs back"));
 
         String secondPlan = startMaintenance("clara", id, plan(null)).statusCode(201).extract().path("id");
         given().auth().oauth2(Tokens.of("clara")).get("/episodes/" + id + "/maintenance")
