@@ -1,0 +1,13 @@
+package care.securebase.portal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.ZoneId;
+
+@ConfigMapping(prefix = "securebase.portal")
+public interface PortalConfig {
+
+    /** Dates and times on the pages are shown in this zone, and booster dates are read in it. */
+    @WithDefault("Europe/London")
+    ZoneId timeZone();
+}

@@ -1,0 +1,203 @@
+package care.securebase.portal.pages;
+
+import care.securebase.portal.api.ReferralsApi;
+import care.securebase.portal.api.ServiceFailure;
+import care.securebase.portal.web.FieldErrors;
+import care.securebase.portal.web.Forms;
+import care.securebase.portal.web.PortalUser;
+import care.securebase.portal.web.Roles;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The program directory and referrals (referrals-service), for both the clinic's and the partner's side. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class ReferralPages {
+
+    static final int PAGE_SIZE = 20;
+    /** The send form offers this many programs; the directory is small. */
+    static final int PROGRAM_CHOICES = 100;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance programs(List<ReferralsApi.Program> programs, String kind, List<String> kinds,
+                                                int page, boolean hasNext);
+
+        static native TemplateInstance list(List<ReferralsApi.Referral> referrals, String status,
+                                            List<String> statuses, int page, boolean hasNext);
+
+        static native TemplateInstance send(SendForm form, List<ReferralsApi.Program> programs,
+                                            List<String> urgencies, FieldErrors errors);
+
+        static native TemplateInstance show(ReferralsApi.Referral referral, List<ReferralActions.Action> actions,
+                                            String key, FieldErrors errors, String notice, String problem);
+    }
+
+    private final ReferralsApi referrals;
+    private final PortalUser user;
+
+    public ReferralPages(@RestClient ReferralsApi referrals, PortalUser user) {
+        this.referrals = referrals;
+        this.user = user;
+    }
+
+    @GET
+    @Path("programs")
+    @RolesAllowed({Roles.CARE_COORDINATOR, Roles.CLINIC_ADMIN})
+    public TemplateInstance programs(@QueryParam("kind") String kind,
+                                     @QueryParam("page") @DefaultValue("0") int page) {
+        int current = Math.max(page, 0);
+        String chosen = oneOf(ReferralsApi.KINDS, kind);
+        List<ReferralsApi.Program> programs = referrals.programs(chosen, current, PAGE_SIZE);
+        return Templates.programs(programs, chosen, ReferralsApi.KINDS, current, programs.size() == PAGE_SIZE);
+    }
+
+    /** The clinic's referrals, or for a social worker the organisation's inbox: the service knows which. */
+    @GET
+    @Path("referrals")
+    @RolesAllowed({Roles.CARE_COORDINATOR, Roles.SOCIAL_WORKER, Roles.CLINIC_ADMIN})
+    public TemplateInstance list(@QueryParam("status") String status,
+                                 @QueryParam("page") @DefaultValue("0") int page) {
+        int current = Math.max(page, 0);
+        String chosen = oneOf(ReferralsApi.STATUSES, status);
+        List<ReferralsApi.Referral> found = referrals.referrals(chosen, current, PAGE_SIZE);
+        return Templates.list(found, chosen, ReferralsApi.STATUSES, current, found.size() == PAGE_SIZE);
+    }
+
+    @GET
+    @Path("referrals/new")
+    @RolesAllowed(Roles.CARE_COORDINATOR)
+    public TemplateInstance sendForm(@QueryParam("clientId") String clientId,
+                                     @QueryParam("programId") String programId) {
+        SendForm form = new SendForm();
+        form.clientId = clientId;
+        form.programId = programId;
+        form.urgency = "ROUTINE";
+        return Templates.send(form, programChoices(), ReferralsApi.URGENCIES, FieldErrors.NONE);
+    }
+
+    @POST
+    @Path("referrals")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.CARE_COORDINATOR)
+    public Response send(@BeanParam SendForm form) {
+        try {
+            ReferralsApi.Referral sent = referrals.send(form.toRequest());
+            return ClientPages.seeOther("/referrals/" + sent.id() + "?done=sent");
+        } catch (ServiceFailure e) {
+            if (!e.isInvalidInput()) {
+                throw e;
+            }
+            return Response.status(400).entity(Templates.send(form, programChoices(), ReferralsApi.URGENCIES,
+                    FieldErrors.of(e.problem()))).build();
+        }
+    }
+
+    @GET
+    @Path("referrals/{id}")
+    @RolesAllowed({Roles.CARE_COORDINATOR, Roles.SOCIAL_WORKER, Roles.CLINIC_ADMIN})
+    public TemplateInstance show(@PathParam("id") String id, @QueryParam("done") String done) {
+        String notice = switch (done == null ? "" : done) {
+            case "sent" -> "The referral is sent. The organisation is notified by e-mail.";
+            case "accept" -> "You accepted the referral.";
+            case "decline" -> "You declined the referral.";
+            case "start" -> "Work with the client has started.";
+            case "complete" -> "The referral is completed.";
+            case "cancel" -> "The referral is withdrawn.";
+            default -> null;
+        };
+        return page(referrals.referral(id), FieldErrors.NONE, notice, null);
+    }
+
+    /** One move of the referral; the form's key makes a repeated submission harmless. */
+    @POST
+    @Path("referrals/{id}/{action}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.SOCIAL_WORKER, Roles.CARE_COORDINATOR})
+    public Response move(@PathParam("id") String id, @PathParam("action") String name,
+                         @RestForm String idempotencyKey, @RestForm String reason, @RestForm String outcome) {
+        ReferralActions.Action action = ReferralActions.named(name).orElseThrow(NotFoundException::new);
+        if (!user.has(action.role())) {
+            throw new io.quarkus.security.ForbiddenException();
+        }
+        String key = Forms.orNull(idempotencyKey);
+        try {
+            switch (action.name()) {
+                case "accept" -> referrals.accept(id, key);
+                case "decline" -> referrals.decline(id, key, new ReferralsApi.Reason(Forms.orNull(reason)));
+                case "start" -> referrals.start(id, key);
+                case "complete" -> referrals.complete(id, key, new ReferralsApi.Outcome(Forms.orNull(outcome)));
+                case "cancel" -> referrals.cancel(id, key, new ReferralsApi.Reason(Forms.orNull(reason)));
+                default -> throw new NotFoundException();
+            }
+            return ClientPages.seeOther("/referrals/" + id + "?done=" + action.name());
+        } catch (ServiceFailure e) {
+            if (e.status() == 409) {
+                return Response.status(409).entity(page(referrals.referral(id), FieldErrors.NONE, null,
+                        e.problem().detail() == null ? "The referral has moved on; this is no longer possible."
+                                : e.problem().detail())).build();
+            }
+            if (!e.isInvalidInput()) {
+                throw e;
+            }
+            return Response.status(400).entity(page(referrals.referral(id), FieldErrors.of(e.problem()), null, null))
+                    .build();
+        }
+    }
+
+    /** A move's address opened with GET (after signing in again mid-POST): back to the referral. */
+    @GET
+    @Path("referrals/{id}/{action: accept|decline|start|complete|cancel}")
+    @RolesAllowed({Roles.CARE_COORDINATOR, Roles.SOCIAL_WORKER, Roles.CLINIC_ADMIN})
+    public Response backToReferral(@PathParam("id") String id) {
+        return ClientPages.seeOther("/referrals/" + id);
+    }
+
+    private TemplateInstance page(ReferralsApi.Referral referral, FieldErrors errors, String notice, String problem) {
+        return Templates.show(referral, ReferralActions.available(referral.status(), user.roles()),
+                UUID.randomUUID().toString(), errors, notice, problem);
+    }
+
+    /** A filter value from the query, if it is one of the known ones (List.of refuses contains(null)). */
+    static String oneOf(List<String> known, String value) {
+        return value != null && known.contains(value) ? value : null;
+    }
+
+    private List<ReferralsApi.Program> programChoices() {
+        return referrals.programs(null, 0, PROGRAM_CHOICES);
+    }
+
+    /** The send form, named like referrals-service's CreateReferral so its field errors land here. */
+    public static class SendForm {
+        @RestForm public String clientId;
+        @RestForm public String programId;
+        @RestForm public String reason;
+        @RestForm public String hopes;
+        @RestForm public String urgency;
+        @RestForm public String respondBy;
+        @RestForm public String sharedInformation;
+
+        ReferralsApi.SendReferral toRequest() {
+            return new ReferralsApi.SendReferral(Forms.orNull(clientId), Forms.orNull(programId),
+                    Forms.orNull(reason), Forms.orNull(hopes), Forms.orNull(urgency), Forms.orNull(respondBy),
+                    Forms.orNull(sharedInformation));
+        }
+    }
+}

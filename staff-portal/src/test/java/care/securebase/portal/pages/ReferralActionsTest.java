@@ -1,0 +1,52 @@
+package care.securebase.portal.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import care.securebase.portal.web.Roles;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ReferralActionsTest {
+
+    static List<String> names(String status, String... roles) {
+        return ReferralActions.available(status, Set.of(roles)).stream().map(ReferralActions.Action::name).toList();
+    }
+
+    @Test
+    void thePartnerAnswersAndReportsProgress() {
+        assertEquals(List.of("accept", "decline"), names("SENT", Roles.SOCIAL_WORKER));
+        assertEquals(List.of("accept", "decline"), names("RECEIVED", Roles.SOCIAL_WORKER));
+        assertEquals(List.of("start"), names("ACCEPTED", Roles.SOCIAL_WORKER));
+        assertEquals(List.of("complete"), names("IN_PROGRESS", Roles.SOCIAL_WORKER));
+    }
+
+    @Test
+    void theClinicMayWithdrawUntilTheEnd() {
+        for (String open : List.of("DRAFT", "SENT", "RECEIVED", "ACCEPTED", "IN_PROGRESS")) {
+            assertEquals(List.of("cancel"), names(open, Roles.CARE_COORDINATOR), open);
+        }
+    }
+
+    @Test
+    void finishedReferralsOfferNothing() {
+        for (String done : List.of("DECLINED", "COMPLETED", "CANCELLED", "EXPIRED")) {
+            assertTrue(names(done, Roles.SOCIAL_WORKER, Roles.CARE_COORDINATOR, Roles.CLINIC_ADMIN).isEmpty(), done);
+        }
+    }
+
+    @Test
+    void readersOfferNothing() {
+        assertTrue(names("SENT", Roles.CLINIC_ADMIN, Roles.CLINICIAN).isEmpty());
+    }
+
+    @Test
+    void declineAndCompleteNeedTheirNote() {
+        ReferralActions.Action decline = ReferralActions.named("decline").orElseThrow();
+        assertEquals("reason", decline.note());
+        assertTrue(decline.noteRequired());
+        assertEquals("outcome", ReferralActions.named("complete").orElseThrow().note());
+        assertTrue(ReferralActions.named("delete").isEmpty());
+    }
+}
