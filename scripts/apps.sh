@@ -63,7 +63,7 @@ apps_up() {
   if ((${#missing[@]})); then
     die "these applications are not built:
 $(printf '%s\n' "${missing[@]}")
-Build them with ./clinic up (without CLINIC_SKIP_BUILD=1) or mvn package -DskipTests; a module that
+Build them with ./clinic up (without CLINIC_SKIP_BUILD=1) or ./mvnw package -DskipTests; a module that
 does not produce quarkus-app/ is not a Quarkus application yet."
   fi
   for m in "${APP_MODULES[@]}"; do

@@ -30,7 +30,7 @@ export_clinic_env() {
 
 # Maven from scripts/infra-pom.xml: the root pom is a reactor whose modules may not build yet.
 infra_mvn() {
-  mvn -B -q -f "$ROOT/scripts/infra-pom.xml" "$@" >>"$LOGS/fetch.log" 2>&1 \
+  "$ROOT/mvnw" -B -q -f "$ROOT/scripts/infra-pom.xml" "$@" >>"$LOGS/fetch.log" 2>&1 \
     || { show_log_tail fetch; die "fetching from Maven Central failed: mvn $*"; }
 }
 
