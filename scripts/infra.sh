@@ -58,11 +58,13 @@ infra_up() {
   await_server greenmail 30
 }
 
+infra_stop() { # name
+  if [[ $1 == postgres ]]; then postgres_stop; else stop_bg "$1"; fi
+}
+
 infra_down() {
-  stop_bg greenmail
-  stop_bg keycloak
-  stop_bg kafka
-  postgres_stop
+  local name
+  for name in greenmail keycloak kafka postgres; do infra_stop "$name"; done
 }
 
 # PostgreSQL 15 (Debian packages), a private cluster owned by user postgres
