@@ -48,7 +48,7 @@ public class Stack implements BeforeAllCallback {
     }
 
     /** The child processes; JUnit closes this once, after the last test class. */
-    static final class Running implements ExtensionContext.Store.CloseableResource {
+    static final class Running implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         private final List<Process> processes = new ArrayList<>();
 
         static Running start() {
