@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum EventType {
     CLIENT_REGISTERED("client-registered", Topics.INTAKE, ClientRegistered.class, 1),
     INTAKE_COMPLETED("intake-completed", Topics.INTAKE, IntakeCompleted.class, 1),
+    CONSENT_CHANGED("consent-changed", Topics.INTAKE, ConsentChanged.class, 1),
+    RISK_FLAG_RAISED("risk-flag-raised", Topics.INTAKE, RiskFlagRaised.class, 1),
     EPISODE_OPENED("episode-opened", Topics.SESSIONS, EpisodeOpened.class, 1),
     MAINTENANCE_STARTED("maintenance-started", Topics.SESSIONS, MaintenanceStarted.class, 1),
     MAINTENANCE_ENDED("maintenance-ended", Topics.SESSIONS, MaintenanceEnded.class, 1),
