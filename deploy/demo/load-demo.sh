@@ -51,6 +51,14 @@ program riverside-family "Parenting after trauma" PARENTING_PROGRAM >/dev/null
 program oak-community "Tuesday peer support group" SUPPORT_GROUP >/dev/null
 program oak-community "Housing advice desk" HOUSING >/dev/null
 
+echo "demo: clinicians and their caseload limits"
+clinician() { # admin id name clinic limit on-call
+  call "$1" PUT "$INTAKE/clinicians/$2" "$(jq -nc --arg n "$3" --arg c "$4" --argjson l "$5" --argjson o "$6" \
+    '{displayName:$n, clinicId:$c, caseloadLimit:$l, onCall:$o, active:true}')" >/dev/null
+}
+clinician ada clara "Clara Moreau" northside 20 true
+clinician hana colin "Colin Murphy" harbour 1 true
+
 echo "demo: clients and intakes"
 register() { # coordinator legalName preferredName dob email tz
   call "$1" POST "$INTAKE/clients" "$(jq -nc --arg l "$2" --arg p "$3" --arg d "$4" --arg e "$5" --arg tz "$6" \
@@ -71,6 +79,11 @@ register ingrid "Ellis Grant" Ellis 1975-05-30 ellis.grant@example.org Europe/Lo
 TOM=$(register ivan "Tomasz Nowak" Tom 1988-01-09 tomasz.nowak@example.org Europe/Warsaw)
 intake ivan "$TOM" colin FAMILY '[1,0,1,1,0,1,0,0,0]'
 register ivan "Aisha Rahman" Aisha 2001-12-01 aisha.rahman@example.org Europe/London >/dev/null
+# Colin's caseload is full now: these two wait, the urgent one first.
+PRIYA=$(register ivan "Priya Shah" Priya 1996-06-18 priya.shah@example.org Europe/London)
+call ivan POST "$INTAKE/clients/$PRIYA/intakes" '{"modality":"INDIVIDUAL","presentingConcerns":"Demo intake","phq9":[1,1,1,0,1,0,1,0,0]}' >/dev/null
+BEN=$(register ivan "Ben Carter" Ben 1979-10-27 ben.carter@example.org Europe/London)
+call ivan POST "$INTAKE/clients/$BEN/intakes" '{"modality":"COUPLE","presentingConcerns":"Demo intake","phq9":[2,2,2,2,2,2,1,1,2]}' >/dev/null
 
 echo "demo: episodes (opened from intake-completed events)"
 episode_of() { # clinician clientId: waits for sessions-service to open the episode

@@ -46,6 +46,10 @@ class ClinicPathIT {
     @Test
     @Order(1)
     void intakeOpensAnEpisodeAndMaintenanceRemindsTheClientByEmail() {
+        given().auth().oauth2(Tokens.of("ada")).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Clara Moreau", "caseloadLimit", 25, "onCall", true, "active", true))
+                .put(Stack.INTAKE.url() + "/clinicians/clara")
+                .then().statusCode(200);
         clientId = given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
                 .body(Map.of("legalName", "Morgan E2E " + RUN, "preferredName", "Morgan",
                         "dateOfBirth", "1988-02-03", "email", CLIENT_EMAIL, "preferredChannel", "EMAIL",

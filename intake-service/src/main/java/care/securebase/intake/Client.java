@@ -20,7 +20,7 @@ public class Client extends PanacheEntityBase {
 
     public enum Channel { EMAIL, SMS, NONE }
 
-    public enum Status { REGISTERED, ASSIGNED }
+    public enum Status { REGISTERED, WAITLISTED, ASSIGNED }
 
     @Id
     public UUID id;

@@ -38,12 +38,29 @@ public class Intake extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level")
     public Triage.RiskLevel riskLevel;
+    /** The priority in force: the proposal, or the coordinator's override. */
     @Enumerated(EnumType.STRING)
     public Triage.Priority priority;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "proposed_priority")
+    public Triage.Priority proposedPriority;
+    @Column(name = "priority_override_reason")
+    public String priorityOverrideReason;
+    @Column(name = "priority_overridden_by")
+    public String priorityOverriddenBy;
+    @Column(name = "priority_overridden_at")
+    public Instant priorityOverriddenAt;
     @Column(name = "completed_by")
     public String completedBy;
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    public void overridePriority(Triage.Priority newPriority, String reason, String by, Instant at) {
+        priority = newPriority;
+        priorityOverrideReason = reason;
+        priorityOverriddenBy = by;
+        priorityOverriddenAt = at;
+    }
 
     public void record(Phq9.Result phq9) {
         phq9Answers = phq9.answersAsText();

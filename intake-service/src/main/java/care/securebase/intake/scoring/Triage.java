@@ -7,7 +7,13 @@ public final class Triage {
 
     public enum Priority { URGENT, SOON, ROUTINE }
 
-    public record Proposal(RiskLevel risk, Priority priority) {
+    /** What raised the risk flag; names the rule, never an answer. */
+    public enum RiskSource { NONE, PHQ9_ITEM9, CLINICIAN_JUDGEMENT }
+
+    public record Proposal(RiskLevel risk, RiskSource source, Priority priority) {
+        public boolean flagged() {
+            return risk != RiskLevel.NONE;
+        }
     }
 
     private Triage() {
@@ -21,10 +27,12 @@ public final class Triage {
     public static Proposal propose(Phq9.Result phq9, RiskLevel clinicianJudgement) {
         RiskLevel fromScreen = phq9.item9() >= 2 ? RiskLevel.HIGH
                 : phq9.item9() == 1 ? RiskLevel.MODERATE : RiskLevel.NONE;
-        RiskLevel risk = clinicianJudgement != null && clinicianJudgement.compareTo(fromScreen) > 0
-                ? clinicianJudgement : fromScreen;
+        boolean judgementRaises = clinicianJudgement != null && clinicianJudgement.compareTo(fromScreen) > 0;
+        RiskLevel risk = judgementRaises ? clinicianJudgement : fromScreen;
+        RiskSource source = risk == RiskLevel.NONE ? RiskSource.NONE
+                : judgementRaises ? RiskSource.CLINICIAN_JUDGEMENT : RiskSource.PHQ9_ITEM9;
         Priority priority = risk == RiskLevel.HIGH ? Priority.URGENT
                 : risk == RiskLevel.MODERATE || phq9.total() >= 15 ? Priority.SOON : Priority.ROUTINE;
-        return new Proposal(risk, priority);
+        return new Proposal(risk, source, priority);
     }
 }

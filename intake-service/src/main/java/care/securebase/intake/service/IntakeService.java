@@ -1,17 +1,18 @@
 package care.securebase.intake.service;
 
-import care.securebase.events.IntakeCompleted;
+import care.securebase.events.RiskFlagRaised;
 import care.securebase.intake.Client;
 import care.securebase.intake.Intake;
+import care.securebase.intake.WaitlistEntry;
 import care.securebase.intake.scoring.Phq9;
 import care.securebase.intake.scoring.Triage;
 import care.securebase.kit.outbox.Outbox;
+import care.securebase.kit.problem.ConflictException;
 import care.securebase.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -19,21 +20,29 @@ import java.util.UUID;
 public class IntakeService {
 
     private final ClientService clients;
+    private final AssignmentService assignments;
     private final Outbox outbox;
     private final Caller caller;
 
-    public IntakeService(ClientService clients, Outbox outbox, Caller caller) {
+    public IntakeService(ClientService clients, AssignmentService assignments, Outbox outbox, Caller caller) {
         this.clients = clients;
+        this.assignments = assignments;
         this.outbox = outbox;
         this.caller = caller;
     }
 
     public record Completion(Intake.Modality modality, String presentingConcerns, String clinicianId,
-                             List<Integer> phq9, Triage.RiskLevel clinicianRiskJudgement) {
+                             java.util.List<Integer> phq9, Triage.RiskLevel clinicianRiskJudgement) {
     }
 
-    public Intake complete(UUID clientId, Completion completion) {
+    public record Completed(Intake intake, AssignmentService.Placement placement) {
+    }
+
+    public Completed complete(UUID clientId, Completion completion) {
         Client client = clients.visible(clientId);
+        if (client.status != Client.Status.REGISTERED) {
+            throw new ConflictException("This client's intake is already complete");
+        }
         Phq9.Result phq9 = Phq9.score("phq9", completion.phq9());
         Triage.Proposal triage = Triage.propose(phq9, completion.clinicianRiskJudgement());
 
@@ -41,22 +50,31 @@ public class IntakeService {
         intake.id = UUID.randomUUID();
         intake.clientId = client.id;
         intake.clinicId = client.clinicId;
-        intake.clinicianId = completion.clinicianId();
         intake.modality = completion.modality();
         intake.presentingConcerns = completion.presentingConcerns();
         intake.record(phq9);
         intake.riskLevel = triage.risk();
         intake.priority = triage.priority();
+        intake.proposedPriority = triage.priority();
         intake.completedBy = caller.id();
         intake.completedAt = Instant.now();
         intake.persist();
 
-        client.status = Client.Status.ASSIGNED;
-        client.clinicianId = completion.clinicianId();
+        AssignmentService.Placement placement = assignments.place(client, intake, completion.clinicianId());
+        if (triage.flagged()) {
+            // Raised whether or not a place was found: a waiting client at high risk still needs the
+            // on-call clinician today.
+            outbox.publish(new RiskFlagRaised(client.id, client.clinicId, intake.id, triage.risk().name(),
+                    triage.source().name(), placement.clinicianId()));
+        }
+        return new Completed(intake, placement);
+    }
 
-        outbox.publish(new IntakeCompleted(intake.id, client.id, client.clinicId, intake.clinicianId,
-                intake.priority.name(), intake.riskLevel.name(), intake.modality.name(),
-                List.of(new IntakeCompleted.ScoreSummary("PHQ-9", "total", phq9.total(), phq9.band().label()))));
+    /** The coordinator's override of the proposed priority; the reason is kept beside the proposal. */
+    public Intake overridePriority(UUID clientId, UUID intakeId, Triage.Priority priority, String reason) {
+        Intake intake = visible(clientId, intakeId);
+        intake.overridePriority(priority, reason, caller.id(), Instant.now());
+        WaitlistEntry.<WaitlistEntry>findByIdOptional(clientId).ifPresent(e -> e.priority = priority);
         return intake;
     }
 

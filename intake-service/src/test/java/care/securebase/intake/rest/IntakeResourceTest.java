@@ -23,6 +23,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class IntakeResourceTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void claraTakesNewClients() {
+        TriageResourceTest.clinician("ada", "clara", "northside", 150);
+    }
+
     private static Map<String, Object> intake(List<Integer> phq9) {
         return Map.of("modality", "INDIVIDUAL",
                 "presentingConcerns", "SEEDED-CONCERN-7f3a fear of being left",
@@ -80,6 +85,25 @@ class IntakeResourceTest {
         assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> Intake.count()));
         given().auth().oauth2(Tokens.of("clara")).get("/clients/" + clientId)
                 .then().body("status", equalTo("REGISTERED"));
+    }
+
+    @Test
+    void anIntakeIsCompletedOnceAndAnUnknownClinicianIsRefusedWithNothingWritten() {
+        String clientId = ClientResourceTest.register("ingrid", ClientResourceTest.newClient("Eli Stone"));
+        long before = QuarkusTransaction.requiringNew().call(() -> Intake.count());
+        var unknown = new java.util.HashMap<>(intake(List.of(0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        unknown.put("clinicianId", "nobody-here");
+        given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON).body(unknown)
+                .post("/clients/" + clientId + "/intakes")
+                .then().statusCode(400).body("errors[0].field", equalTo("clinicianId"));
+        assertEquals(before, (long) QuarkusTransaction.requiringNew().call(() -> Intake.count()));
+
+        given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
+                .body(intake(List.of(0, 0, 0, 0, 0, 0, 0, 0, 0)))
+                .post("/clients/" + clientId + "/intakes").then().statusCode(201);
+        given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
+                .body(intake(List.of(0, 0, 0, 0, 0, 0, 0, 0, 0)))
+                .post("/clients/" + clientId + "/intakes").then().statusCode(409);
     }
 
     @Test

@@ -15,11 +15,11 @@ class TriageTest {
 
     @Test
     void selfHarmAnswersDriveRisk() {
-        assertEquals(new Triage.Proposal(RiskLevel.HIGH, Priority.URGENT),
+        assertEquals(new Triage.Proposal(RiskLevel.HIGH, Triage.RiskSource.PHQ9_ITEM9, Priority.URGENT),
                 Triage.propose(phq9(0, 0, 0, 0, 0, 0, 0, 0, 2), null));
-        assertEquals(new Triage.Proposal(RiskLevel.MODERATE, Priority.SOON),
+        assertEquals(new Triage.Proposal(RiskLevel.MODERATE, Triage.RiskSource.PHQ9_ITEM9, Priority.SOON),
                 Triage.propose(phq9(0, 0, 0, 0, 0, 0, 0, 0, 1), null));
-        assertEquals(new Triage.Proposal(RiskLevel.NONE, Priority.ROUTINE),
+        assertEquals(new Triage.Proposal(RiskLevel.NONE, Triage.RiskSource.NONE, Priority.ROUTINE),
                 Triage.propose(phq9(1, 1, 1, 1, 1, 1, 1, 1, 0), null));
     }
 
@@ -31,7 +31,10 @@ class TriageTest {
 
     @Test
     void clinicianJudgementRaisesButNeverLowers() {
-        assertEquals(RiskLevel.HIGH, Triage.propose(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0), RiskLevel.HIGH).risk());
-        assertEquals(RiskLevel.HIGH, Triage.propose(phq9(0, 0, 0, 0, 0, 0, 0, 0, 3), RiskLevel.LOW).risk());
+        assertEquals(new Triage.Proposal(RiskLevel.HIGH, Triage.RiskSource.CLINICIAN_JUDGEMENT, Priority.URGENT),
+                Triage.propose(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0), RiskLevel.HIGH));
+        assertEquals(new Triage.Proposal(RiskLevel.HIGH, Triage.RiskSource.PHQ9_ITEM9, Priority.URGENT),
+                Triage.propose(phq9(0, 0, 0, 0, 0, 0, 0, 0, 3), RiskLevel.LOW));
+        assertEquals(RiskLevel.LOW, Triage.propose(phq9(0, 0, 0, 0, 0, 0, 0, 0, 0), RiskLevel.LOW).risk());
     }
 }

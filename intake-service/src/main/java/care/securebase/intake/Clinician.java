@@ -1,0 +1,44 @@
+package care.securebase.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.List;
+
+/** A clinician as intake knows them: the clinic, how many clients they can carry, who is on call. */
+@Entity
+public class Clinician extends PanacheEntityBase {
+
+    /** The Keycloak username, e.g. clara. */
+    @Id
+    public String id;
+    @Column(name = "clinic_id")
+    public String clinicId;
+    @Column(name = "display_name")
+    public String displayName;
+    @Column(name = "caseload_limit")
+    public int caseloadLimit;
+    @Column(name = "on_call")
+    public boolean onCall;
+    public boolean active;
+    @Column(name = "updated_by")
+    public String updatedBy;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** Clients assigned to this clinician now. */
+    public long caseload() {
+        return Client.count("clinicianId = ?1 and status = ?2", id, Client.Status.ASSIGNED);
+    }
+
+    public boolean hasRoom() {
+        return active && caseload() < caseloadLimit;
+    }
+
+    public static List<Clinician> ofClinic(String clinicId) {
+        return list("clinicId", Sort.by("id"), clinicId);
+    }
+}

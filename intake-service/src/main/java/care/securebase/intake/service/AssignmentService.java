@@ -1,0 +1,136 @@
+package care.securebase.intake.service;
+
+import care.securebase.events.IntakeCompleted;
+import care.securebase.intake.Client;
+import care.securebase.intake.Clinician;
+import care.securebase.intake.Intake;
+import care.securebase.intake.WaitlistEntry;
+import care.securebase.kit.outbox.Outbox;
+import care.securebase.kit.problem.ConflictException;
+import care.securebase.kit.problem.InvalidFieldException;
+import care.securebase.kit.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Places a client whose intake is complete: with the requested clinician if they have room, with the
+ * colleague who has the most room, or on the clinic's waitlist. Only an assignment announces
+ * intake-completed: sessions opens the episode when there is a clinician to hold it.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class AssignmentService {
+
+    private final Outbox outbox;
+    private final Caller caller;
+
+    public AssignmentService(Outbox outbox, Caller caller) {
+        this.outbox = outbox;
+        this.caller = caller;
+    }
+
+    public record Placement(String clinicianId, Integer waitlistPosition) {
+    }
+
+    public Placement place(Client client, Intake intake, String requestedClinician) {
+        if (requestedClinician != null) {
+            Clinician clinician = clinicianOf(client.clinicId, requestedClinician, "clinicianId");
+            if (!clinician.hasRoom()) {
+                throw new ConflictException(clinician.displayName + "'s caseload is full (" + clinician.caseload()
+                        + " of " + clinician.caseloadLimit + "); leave clinicianId out to place the client with a"
+                        + " colleague who has room, or on the waitlist");
+            }
+            return assign(client, intake, clinician);
+        }
+        Optional<Clinician> mostRoom = Clinician.ofClinic(client.clinicId).stream()
+                .filter(Clinician::hasRoom)
+                .max(Comparator.comparingLong(c -> c.caseloadLimit - c.caseload()));
+        if (mostRoom.isPresent()) {
+            return assign(client, intake, mostRoom.get());
+        }
+        WaitlistEntry entry = new WaitlistEntry();
+        entry.clientId = client.id;
+        entry.intakeId = intake.id;
+        entry.clinicId = client.clinicId;
+        entry.priority = intake.priority;
+        entry.addedAt = Instant.now();
+        entry.persist();
+        client.status = Client.Status.WAITLISTED;
+        return new Placement(null, WaitlistEntry.positionOf(entry));
+    }
+
+    /** A place freed up: the coordinator assigns a waiting client to a clinician with room. */
+    public Placement assignFromWaitlist(UUID clientId, String clinicianId) {
+        WaitlistEntry entry = WaitlistEntry.<WaitlistEntry>findByIdOptional(clientId)
+                .filter(e -> caller.canSeeClinic(e.clinicId))
+                .orElseThrow(NotFoundException::new);
+        Client client = Client.findById(entry.clientId);
+        Intake intake = Intake.findById(entry.intakeId);
+        Clinician clinician = clinicianOf(entry.clinicId, clinicianId, "clinicianId");
+        if (!clinician.hasRoom()) {
+            throw new ConflictException(clinician.displayName + "'s caseload is full (" + clinician.caseload()
+                    + " of " + clinician.caseloadLimit + ")");
+        }
+        entry.delete();
+        return assign(client, intake, clinician);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WaitlistEntry> waitlist(String clinicId) {
+        String clinic = clinicId != null && caller.seesAllClinics() ? clinicId : caller.requireClinic();
+        return WaitlistEntry.ofClinic(clinic);
+    }
+
+    public Clinician saveClinician(String id, String clinicId, String displayName, int caseloadLimit,
+                                   boolean onCall, boolean active) {
+        String clinic = clinicId != null ? clinicId : caller.requireClinic();
+        if (!caller.canSeeClinic(clinic)) {
+            throw new InvalidFieldException("clinicId", "you can keep clinicians only of your own clinic");
+        }
+        Clinician clinician = Clinician.<Clinician>findByIdOptional(id).orElseGet(() -> {
+            Clinician fresh = new Clinician();
+            fresh.id = id;
+            return fresh;
+        });
+        if (clinician.clinicId != null && !caller.canSeeClinic(clinician.clinicId)) {
+            throw new NotFoundException();
+        }
+        clinician.clinicId = clinic;
+        clinician.displayName = displayName;
+        clinician.caseloadLimit = caseloadLimit;
+        clinician.onCall = onCall;
+        clinician.active = active;
+        clinician.updatedBy = caller.id();
+        clinician.updatedAt = Instant.now();
+        clinician.persist();
+        return clinician;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Clinician> clinicians(String clinicId) {
+        String clinic = clinicId != null && caller.seesAllClinics() ? clinicId : caller.requireClinic();
+        return Clinician.ofClinic(clinic);
+    }
+
+    private Placement assign(Client client, Intake intake, Clinician clinician) {
+        client.status = Client.Status.ASSIGNED;
+        client.clinicianId = clinician.id;
+        intake.clinicianId = clinician.id;
+        outbox.publish(new IntakeCompleted(intake.id, client.id, client.clinicId, clinician.id,
+                intake.priority.name(), intake.riskLevel.name(), intake.modality.name(),
+                List.of(new IntakeCompleted.ScoreSummary("PHQ-9", "total", intake.phq9Total, intake.phq9Band))));
+        return new Placement(clinician.id, null);
+    }
+
+    private static Clinician clinicianOf(String clinicId, String id, String field) {
+        return Clinician.<Clinician>findByIdOptional(id)
+                .filter(c -> c.clinicId.equals(clinicId) && c.active)
+                .orElseThrow(() -> new InvalidFieldException(field, "is not an active clinician of clinic " + clinicId));
+    }
+}

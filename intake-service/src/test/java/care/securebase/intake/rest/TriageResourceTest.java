@@ -1,0 +1,118 @@
+package care.securebase.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import care.securebase.events.EventEnvelope;
+import care.securebase.events.Topics;
+import care.securebase.kit.testing.TestKafka;
+import care.securebase.kit.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Caseload limits, the waitlist and priority overrides, at harbour (northside's clara has room). */
+@QuarkusTest
+class TriageResourceTest {
+
+    static void clinician(String admin, String id, String clinic, int limit) {
+        given().auth().oauth2(Tokens.of(admin)).contentType(ContentType.JSON)
+                .body(Map.of("displayName", id.substring(0, 1).toUpperCase() + id.substring(1), "clinicId", clinic,
+                        "caseloadLimit", limit, "onCall", false, "active", true))
+                .put("/clinicians/" + id)
+                .then().log().ifValidationFails().statusCode(200).body("caseloadLimit", equalTo(limit));
+    }
+
+    private static String completeAtHarbour(String name, List<Integer> phq9) {
+        String clientId = ClientResourceTest.register("ivan", ClientResourceTest.newClient(name));
+        given().auth().oauth2(Tokens.of("ivan")).contentType(ContentType.JSON)
+                .body(Map.of("modality", "FAMILY", "presentingConcerns", "Demo", "phq9", phq9))
+                .post("/clients/" + clientId + "/intakes")
+                .then().statusCode(201).body("clinicianId", nullValue());
+        return clientId;
+    }
+
+    @Test
+    void withNoRoomClientsWaitInPriorityOrderAndAreAssignedAsPlacesFree() {
+        clinician("hana", "colin", "harbour", 0);
+        String routine = completeAtHarbour("Routine Waiter", List.of(0, 0, 0, 0, 0, 0, 0, 0, 0));
+        String urgent = completeAtHarbour("Urgent Waiter", List.of(1, 1, 1, 1, 1, 1, 1, 1, 2));
+
+        given().auth().oauth2(Tokens.of("ivan")).get("/waitlist")
+                .then().statusCode(200)
+                .body("clientId", equalTo(List.of(urgent, routine)))
+                .body("position", equalTo(List.of(1, 2)))
+                .body("[0].priority", equalTo("URGENT"));
+        given().auth().oauth2(Tokens.of("ivan")).get("/clients/" + routine).then().body("status", equalTo("WAITLISTED"));
+
+        // The coordinator judges the routine client just as urgent; having waited longer, they move up.
+        String routineIntake = given().auth().oauth2(Tokens.of("ivan")).get("/waitlist").then().extract()
+                .path("find { it.clientId == '" + routine + "' }.intakeId");
+        given().auth().oauth2(Tokens.of("ivan")).contentType(ContentType.JSON)
+                .body(Map.of("priority", "URGENT", "reason", "Lost housing this week"))
+                .post("/clients/" + routine + "/intakes/" + routineIntake + "/priority")
+                .then().statusCode(200)
+                .body("priority", equalTo("URGENT")).body("proposedPriority", equalTo("ROUTINE"))
+                .body("priorityOverride.by", equalTo("ivan"));
+        given().auth().oauth2(Tokens.of("ivan")).get("/waitlist")
+                .then().body("clientId", equalTo(List.of(routine, urgent)));
+
+        // A place frees up for one client only.
+        clinician("hana", "colin", "harbour", 1);
+        given().auth().oauth2(Tokens.of("ivan")).contentType(ContentType.JSON).body(Map.of("clinicianId", "colin"))
+                .post("/waitlist/" + routine + "/assign")
+                .then().statusCode(200).body("clinicianId", equalTo("colin"));
+        given().auth().oauth2(Tokens.of("ivan")).get("/waitlist")
+                .then().body("clientId", equalTo(List.of(urgent))).body("[0].position", equalTo(1));
+        given().auth().oauth2(Tokens.of("ivan")).contentType(ContentType.JSON).body(Map.of("clinicianId", "colin"))
+                .post("/waitlist/" + urgent + "/assign")
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.of("ivan")).get("/clients/" + routine)
+                .then().body("status", equalTo("ASSIGNED")).body("clinicianId", equalTo("colin"));
+
+        // Sessions hears of the assigned client only; the urgent one's risk flag went out at once.
+        List<EventEnvelope> events = TestKafka.read("test-" + Topics.INTAKE, Duration.ofSeconds(20), seen ->
+                seen.stream().anyMatch(e -> e.subject().equals(routine) && e.type().equals("intake-completed"))
+                        && seen.stream().anyMatch(e -> e.subject().equals(urgent) && e.type().equals("risk-flag-raised")));
+        assertTrue(events.stream().noneMatch(e -> e.subject().equals(urgent) && e.type().equals("intake-completed")));
+        EventEnvelope flag = events.stream()
+                .filter(e -> e.subject().equals(urgent) && e.type().equals("risk-flag-raised")).findFirst().orElseThrow();
+        assertEquals("HIGH", flag.data().path("level").asText());
+        assertEquals("PHQ9_ITEM9", flag.data().path("source").asText());
+        assertEquals("colin", events.stream()
+                .filter(e -> e.subject().equals(routine) && e.type().equals("intake-completed")).findFirst().orElseThrow()
+                .data().path("clinicianId").asText());
+    }
+
+    @Test
+    void aFullCaseloadIsAConflictNamingTheClinician() {
+        clinician("ada", "nadia", "northside", 0);
+        String clientId = ClientResourceTest.register("ingrid", ClientResourceTest.newClient("Full Caseload"));
+        given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
+                .body(Map.of("modality", "INDIVIDUAL", "presentingConcerns", "Demo", "clinicianId", "nadia",
+                        "phq9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 0)))
+                .post("/clients/" + clientId + "/intakes")
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("Nadia"));
+        given().auth().oauth2(Tokens.of("ingrid")).get("/clients/" + clientId).then().body("status", equalTo("REGISTERED"));
+    }
+
+    @Test
+    void onlyClinicAdminsKeepClinicianRecords() {
+        given().auth().oauth2(Tokens.of("clara")).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "X", "caseloadLimit", 5, "onCall", false, "active", true))
+                .put("/clinicians/clara").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("ada")).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "X", "caseloadLimit", -1, "onCall", false, "active", true))
+                .put("/clinicians/someone").then().statusCode(400).body("errors[0].field", equalTo("caseloadLimit"));
+        given().auth().oauth2(Tokens.of("sam")).get("/waitlist").then().statusCode(403);
+        given().auth().oauth2(Tokens.of("ivan")).get("/clinicians")
+                .then().statusCode(200).body("findAll { it.clinicId != 'harbour' }", hasSize(0));
+    }
+}
