@@ -38,6 +38,10 @@ public class Clinician extends PanacheEntityBase {
         return active && caseload() < caseloadLimit;
     }
 
+    public static java.util.Optional<Clinician> onCallAt(String clinicId) {
+        return find("clinicId = ?1 and onCall = true and active = true", Sort.by("id"), clinicId).firstResultOptional();
+    }
+
     public static List<Clinician> ofClinic(String clinicId) {
         return list("clinicId", Sort.by("id"), clinicId);
     }

@@ -2,6 +2,7 @@ package care.securebase.intake.service;
 
 import care.securebase.events.RiskFlagRaised;
 import care.securebase.intake.Client;
+import care.securebase.intake.Clinician;
 import care.securebase.intake.Intake;
 import care.securebase.intake.WaitlistEntry;
 import care.securebase.intake.scoring.Phq9;
@@ -65,7 +66,8 @@ public class IntakeService {
             // Raised whether or not a place was found: a waiting client at high risk still needs the
             // on-call clinician today.
             outbox.publish(new RiskFlagRaised(client.id, client.clinicId, intake.id, triage.risk().name(),
-                    triage.source().name(), placement.clinicianId()));
+                    triage.source().name(), placement.clinicianId(),
+                    Clinician.onCallAt(client.clinicId).map(c -> c.id).orElse(null)));
         }
         return new Completed(intake, placement);
     }

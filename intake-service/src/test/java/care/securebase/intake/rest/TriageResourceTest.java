@@ -42,6 +42,9 @@ class TriageResourceTest {
     @Test
     void withNoRoomClientsWaitInPriorityOrderAndAreAssignedAsPlacesFree() {
         clinician("hana", "colin", "harbour", 0);
+        given().auth().oauth2(Tokens.of("hana")).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Hugo", "caseloadLimit", 0, "onCall", true, "active", true))
+                .put("/clinicians/hugo").then().statusCode(200).body("onCall", equalTo(true));
         String routine = completeAtHarbour("Routine Waiter", List.of(0, 0, 0, 0, 0, 0, 0, 0, 0));
         String urgent = completeAtHarbour("Urgent Waiter", List.of(1, 1, 1, 1, 1, 1, 1, 1, 2));
 
@@ -86,6 +89,8 @@ class TriageResourceTest {
                 .filter(e -> e.subject().equals(urgent) && e.type().equals("risk-flag-raised")).findFirst().orElseThrow();
         assertEquals("HIGH", flag.data().path("level").asText());
         assertEquals("PHQ9_ITEM9", flag.data().path("source").asText());
+        assertEquals("hugo", flag.data().path("onCallClinicianId").asText());
+        assertTrue(flag.data().path("clinicianId").isNull());
         assertEquals("colin", events.stream()
                 .filter(e -> e.subject().equals(routine) && e.type().equals("intake-completed")).findFirst().orElseThrow()
                 .data().path("clinicianId").asText());
