@@ -1,5 +1,6 @@
 package care.securebase.intake;
 
+import care.securebase.intake.matching.Contacts;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -8,6 +9,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,6 +52,48 @@ public class Client extends PanacheEntityBase {
     public String registeredBy;
     @Column(name = "registered_at")
     public Instant registeredAt;
+
+    @Column(name = "emergency_contact_name")
+    public String emergencyContactName;
+    @Column(name = "emergency_contact_relationship")
+    public String emergencyContactRelationship;
+    @Column(name = "emergency_contact_phone")
+    public String emergencyContactPhone;
+    /** Under 18 on the registration date in the clinic's time zone: a guardian is then on record. */
+    @Column(name = "minor_at_registration")
+    public boolean minorAtRegistration;
+    @Column(name = "guardian_name")
+    public String guardianName;
+    @Column(name = "guardian_relationship")
+    public String guardianRelationship;
+    @Column(name = "guardian_phone")
+    public String guardianPhone;
+    @Column(name = "guardian_email")
+    public String guardianEmail;
+    /** Who registered the client despite possible duplicates, and when. */
+    @Column(name = "not_duplicate_confirmed_by")
+    public String notDuplicateConfirmedBy;
+    @Column(name = "not_duplicate_confirmed_at")
+    public Instant notDuplicateConfirmedAt;
+    @Column(name = "email_key")
+    public String emailKey;
+    @Column(name = "phone_key")
+    public String phoneKey;
+    public Boolean waitlisted = Boolean.FALSE;
+    @Column(name = "risk_level")
+    public String riskLevel;
+
+    public boolean hasGuardian() {
+        return guardianName != null;
+    }
+
+    /** Keys for duplicate search follow the contact details whoever changes them. */
+    @PrePersist
+    @PreUpdate
+    void keys() {
+        emailKey = Contacts.emailKey(email);
+        phoneKey = Contacts.phoneKey(phone);
+    }
 
     public String nameToUse() {
         return preferredName != null && !preferredName.isBlank() ? preferredName : legalName;

@@ -11,18 +11,23 @@ import care.securebase.kit.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ClientResourceTest {
 
+    /** An adult with a unique e-mail and a random birth date, so registrations never look like duplicates. */
     static Map<String, Object> newClient(String name) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
         return Map.of(
                 "legalName", name,
                 "preferredName", "Jo",
-                "dateOfBirth", "1990-04-12",
-                "email", "jo.lee@example.org",
+                "dateOfBirth", LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20000)).toString(),
+                "email", "jo." + unique + "@example.org",
                 "preferredChannel", "EMAIL",
                 "language", "en",
                 "timeZone", "Europe/London");

@@ -1,0 +1,110 @@
+package care.securebase.intake.service;
+
+import care.securebase.events.ConsentChanged;
+import care.securebase.intake.Client;
+import care.securebase.intake.Consent;
+import care.securebase.kit.outbox.Outbox;
+import care.securebase.kit.problem.ConflictException;
+import care.securebase.kit.problem.InvalidFieldException;
+import care.securebase.kit.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class ConsentService {
+
+    public record NewConsent(Consent.Scope scope, boolean granted, Consent.RecordedFor recordedFor, String formVersion) {
+    }
+
+    private final Outbox outbox;
+    private final Caller caller;
+    private final ClinicCalendar calendar;
+
+    public ConsentService(Outbox outbox, Caller caller, ClinicCalendar calendar) {
+        this.outbox = outbox;
+        this.caller = caller;
+        this.calendar = calendar;
+    }
+
+    public Consent record(UUID clientId, NewConsent consent) {
+        return record(lockedVisible(clientId), consent, "recordedFor");
+    }
+
+    /** Supersedes the consent in force for the scope, if any. {@code recordedForField} names the field in errors. */
+    Consent record(Client client, NewConsent request, String recordedForField) {
+        if (request.recordedFor() == Consent.RecordedFor.GUARDIAN && !client.hasGuardian()) {
+            throw new InvalidFieldException(recordedForField, "the client has no guardian on record");
+        }
+        Consent consent = new Consent();
+        consent.id = UUID.randomUUID();
+        consent.clientId = client.id;
+        consent.clinicId = client.clinicId;
+        consent.scope = request.scope();
+        consent.granted = request.granted();
+        consent.recordedFor = request.recordedFor();
+        consent.recordedBy = caller.id();
+        consent.recordedAt = calendar.now();
+        consent.formVersion = request.formVersion();
+
+        Consent.currentFor(client.id, request.scope()).ifPresent(previous -> {
+            previous.supersededAt = consent.recordedAt;
+            previous.supersededBy = consent.id;
+            // Hibernate inserts before it updates; the one-in-force index needs the old row closed first.
+            Consent.flush();
+        });
+        consent.persist();
+        outbox.publish(new ConsentChanged(client.id, client.clinicId, consent.id, consent.scope.name(),
+                consent.granted, consent.recordedAt));
+        return consent;
+    }
+
+    public Consent revoke(UUID clientId, UUID consentId, String reason) {
+        Client client = lockedVisible(clientId);
+        Consent consent = Consent.<Consent>findByIdOptional(consentId)
+                .filter(c -> c.clientId.equals(client.id)).orElseThrow(NotFoundException::new);
+        if (!consent.current()) {
+            throw new ConflictException("Only the consent in force can be revoked; this one was "
+                    + (consent.revokedAt != null ? "revoked" : "superseded") + " already");
+        }
+        Instant now = calendar.now();
+        consent.revokedAt = now;
+        consent.revokedBy = caller.id();
+        consent.revokeReason = reason;
+        outbox.publish(new ConsentChanged(client.id, client.clinicId, consent.id, consent.scope.name(), false, now));
+        return consent;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Consent> history(UUID clientId) {
+        visible(clientId);
+        return Consent.historyOf(clientId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Consent visible(UUID clientId, UUID consentId) {
+        Client client = visible(clientId);
+        return Consent.<Consent>findByIdOptional(consentId).filter(c -> c.clientId.equals(client.id))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** Serialises consent changes of one client: at most one consent in force per scope. */
+    private Client lockedVisible(UUID clientId) {
+        Client client = visible(clientId);
+        Client.getEntityManager().lock(client, LockModeType.PESSIMISTIC_WRITE);
+        return client;
+    }
+
+    private Client visible(UUID clientId) {
+        Client client = Client.<Client>findByIdOptional(clientId).orElseThrow(NotFoundException::new);
+        if (!caller.canSeeClinic(client.clinicId)) {
+            throw new NotFoundException();
+        }
+        return client;
+    }
+}
