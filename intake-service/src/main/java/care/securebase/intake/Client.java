@@ -79,7 +79,7 @@ public class Client extends PanacheEntityBase {
     public String emailKey;
     @Column(name = "phone_key")
     public String phoneKey;
-    public Boolean waitlisted = Boolean.FALSE;
+    /** The risk level of the latest intake, for the caseload and search filters. */
     @Column(name = "risk_level")
     public String riskLevel;
 

@@ -20,6 +20,6 @@ public record ClientView(UUID id, String clinicId, String legalName, String pref
                 c.minorAtRegistration,
                 c.guardianName == null ? null : new RegisterClientRequest.Guardian(
                         c.guardianName, c.guardianRelationship, c.guardianPhone, c.guardianEmail),
-                Boolean.TRUE.equals(c.waitlisted), c.riskLevel, c.notDuplicateConfirmedBy, c.notDuplicateConfirmedAt);
+                c.status == Client.Status.WAITLISTED, c.riskLevel, c.notDuplicateConfirmedBy, c.notDuplicateConfirmedAt);
     }
 }

@@ -186,8 +186,9 @@ public class ClientService {
             params.and("clinician", filter.clinicianId());
         }
         if (filter.waitlisted() != null) {
-            where.append(" and coalesce(waitlisted, false) = :waitlisted");
-            params.and("waitlisted", filter.waitlisted());
+            // Waiting is a status (set by triage), not a separate flag that could disagree with it.
+            where.append(filter.waitlisted() ? " and status = :waiting" : " and status <> :waiting");
+            params.and("waiting", Client.Status.WAITLISTED);
         }
         if (filter.riskLevel() != null) {
             where.append(" and riskLevel = :risk");

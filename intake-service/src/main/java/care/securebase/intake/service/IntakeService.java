@@ -60,6 +60,7 @@ public class IntakeService {
         intake.completedBy = caller.id();
         intake.completedAt = Instant.now();
         intake.persist();
+        client.riskLevel = triage.risk().name();
 
         AssignmentService.Placement placement = assignments.place(client, intake, completion.clinicianId());
         if (triage.flagged()) {
