@@ -1,6 +1,5 @@
 package care.securebase.intake;
 
-import care.securebase.intake.scoring.Phq9;
 import care.securebase.intake.scoring.Triage;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -9,13 +8,28 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A completed intake assessment: what was administered, what it scored, and the triage it led to. */
 @Entity
 public class Intake extends PanacheEntityBase {
 
     public enum Modality { INDIVIDUAL, COUPLE, FAMILY }
+
+    /** Recurrent relational themes, coded so they can be counted; the story goes in relationalHistory. */
+    public enum RelationalTheme {
+        FEAR_OF_ABANDONMENT, CODEPENDENCY, PERFECTIONISM, WITHDRAWAL, PEOPLE_PLEASING, MISTRUST,
+        CONFLICT_AVOIDANCE, HOSTILITY_UNDER_STRESS, OTHER
+    }
+
+    public enum Relationship { PARTNER, PARENT, CHILD, SIBLING, CAREGIVER, OTHER_FAMILY, OTHER }
+
+    /** Someone else who would attend couple or family sessions. */
+    public record Attendee(Relationship relationship, String name) {
+    }
 
     @Id
     public UUID id;
@@ -29,12 +43,23 @@ public class Intake extends PanacheEntityBase {
     public Modality modality;
     @Column(name = "presenting_concerns")
     public String presentingConcerns;
-    @Column(name = "phq9_answers")
-    public String phq9Answers;
-    @Column(name = "phq9_total")
-    public int phq9Total;
-    @Column(name = "phq9_band")
-    public String phq9Band;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Attendee> attendees;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "relational_themes")
+    public List<RelationalTheme> relationalThemes;
+    @Column(name = "relational_history")
+    public String relationalHistory;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> triggers;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "bodily_responses")
+    public List<String> bodilyResponses;
+    @Column(name = "current_functioning")
+    public String currentFunctioning;
+    /** What raised the risk flag (an instrument's rule or the clinician's judgement); null if none. */
+    @Column(name = "risk_source")
+    public String riskSource;
     @Enumerated(EnumType.STRING)
     @Column(name = "risk_level")
     public Triage.RiskLevel riskLevel;
@@ -62,9 +87,4 @@ public class Intake extends PanacheEntityBase {
         priorityOverriddenAt = at;
     }
 
-    public void record(Phq9.Result phq9) {
-        phq9Answers = phq9.answersAsText();
-        phq9Total = phq9.total();
-        phq9Band = phq9.band().label();
-    }
 }

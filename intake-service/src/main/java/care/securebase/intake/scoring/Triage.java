@@ -1,5 +1,11 @@
 package care.securebase.intake.scoring;
 
+import care.securebase.intake.instrument.ScoreResult;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /** Proposes risk and priority from what intake found. A coordinator may override the priority later. */
 public final class Triage {
 
@@ -7,10 +13,17 @@ public final class Triage {
 
     public enum Priority { URGENT, SOON, ROUTINE }
 
-    /** What raised the risk flag; names the rule, never an answer. */
-    public enum RiskSource { NONE, PHQ9_ITEM9, CLINICIAN_JUDGEMENT }
+    /** What raised the risk flag: an instrument's rule (e.g. PHQ9_ITEM9, CSSRS_SCREEN) or the clinician. */
+    public static final String CLINICIAN_JUDGEMENT = "CLINICIAN_JUDGEMENT";
 
-    public record Proposal(RiskLevel risk, RiskSource source, Priority priority) {
+    /**
+     * Totals from which a client should be seen soon even without a risk signal: PHQ-9 moderately
+     * severe (15+), GAD-7 severe (15+), PCL-5 at the provisional PTSD cut-point (33+).
+     */
+    static final Map<String, Integer> SOON_FROM_TOTAL = Map.of("PHQ-9", 15, "GAD-7", 15, "PCL-5", 33);
+
+    /** @param source null when nothing was flagged */
+    public record Proposal(RiskLevel risk, String source, Priority priority) {
         public boolean flagged() {
             return risk != RiskLevel.NONE;
         }
@@ -20,19 +33,24 @@ public final class Triage {
     }
 
     /**
-     * PHQ-9 item 9 answered "more than half the days" or more is high risk, any lower positive answer
-     * moderate; a clinician's judgement can only raise it. High risk is urgent; moderate risk or a
-     * moderately severe score (15+) is soon.
+     * The highest risk any instrument signalled, raised (never lowered) by the clinician's judgement.
+     * High risk is urgent; moderate risk or an elevated total is soon; the rest routine.
      */
-    public static Proposal propose(Phq9.Result phq9, RiskLevel clinicianJudgement) {
-        RiskLevel fromScreen = phq9.item9() >= 2 ? RiskLevel.HIGH
-                : phq9.item9() == 1 ? RiskLevel.MODERATE : RiskLevel.NONE;
-        boolean judgementRaises = clinicianJudgement != null && clinicianJudgement.compareTo(fromScreen) > 0;
-        RiskLevel risk = judgementRaises ? clinicianJudgement : fromScreen;
-        RiskSource source = risk == RiskLevel.NONE ? RiskSource.NONE
-                : judgementRaises ? RiskSource.CLINICIAN_JUDGEMENT : RiskSource.PHQ9_ITEM9;
+    public static Proposal propose(List<ScoreResult> results, RiskLevel clinicianJudgement) {
+        Optional<ScoreResult.RiskSignal> strongest = results.stream()
+                .flatMap(r -> r.risks().stream())
+                .max(Comparator.comparing(ScoreResult.RiskSignal::level));
+        RiskLevel fromInstruments = strongest.map(s -> RiskLevel.valueOf(s.level().name())).orElse(RiskLevel.NONE);
+        boolean judgementRaises = clinicianJudgement != null && clinicianJudgement.compareTo(fromInstruments) > 0;
+        RiskLevel risk = judgementRaises ? clinicianJudgement : fromInstruments;
+        String source = risk == RiskLevel.NONE ? null
+                : judgementRaises ? CLINICIAN_JUDGEMENT : strongest.orElseThrow().source();
+        boolean elevated = results.stream().anyMatch(r -> r.scale("total")
+                .filter(t -> SOON_FROM_TOTAL.containsKey(r.instrument()))
+                .map(t -> t.sum() >= SOON_FROM_TOTAL.get(r.instrument()))
+                .orElse(false));
         Priority priority = risk == RiskLevel.HIGH ? Priority.URGENT
-                : risk == RiskLevel.MODERATE || phq9.total() >= 15 ? Priority.SOON : Priority.ROUTINE;
+                : risk == RiskLevel.MODERATE || elevated ? Priority.SOON : Priority.ROUTINE;
         return new Proposal(risk, source, priority);
     }
 }

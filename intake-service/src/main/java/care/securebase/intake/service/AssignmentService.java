@@ -4,6 +4,7 @@ import care.securebase.events.IntakeCompleted;
 import care.securebase.intake.Client;
 import care.securebase.intake.Clinician;
 import care.securebase.intake.Intake;
+import care.securebase.intake.IntakeInstrument;
 import care.securebase.intake.WaitlistEntry;
 import care.securebase.kit.outbox.Outbox;
 import care.securebase.kit.problem.ConflictException;
@@ -124,8 +125,16 @@ public class AssignmentService {
         intake.clinicianId = clinician.id;
         outbox.publish(new IntakeCompleted(intake.id, client.id, client.clinicId, clinician.id,
                 intake.priority.name(), intake.riskLevel.name(), intake.modality.name(),
-                List.of(new IntakeCompleted.ScoreSummary("PHQ-9", "total", intake.phq9Total, intake.phq9Band))));
+                scoreSummary(intake)));
         return new Placement(clinician.id, null);
+    }
+
+    /** Scale values and bands only: what sessions needs for the outcome baseline, never the answers. */
+    private static List<IntakeCompleted.ScoreSummary> scoreSummary(Intake intake) {
+        return IntakeInstrument.of(intake.id).stream()
+                .flatMap(i -> i.scores.stream().map(s -> new IntakeCompleted.ScoreSummary(i.code, s.scale(),
+                        s.value().doubleValue(), s.band())))
+                .toList();
     }
 
     private static Clinician clinicianOf(String clinicId, String id, String field) {

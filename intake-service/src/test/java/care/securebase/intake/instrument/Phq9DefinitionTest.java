@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import care.securebase.intake.scoring.Phq9;
 import care.securebase.intake.scoring.Triage;
 import care.securebase.kit.problem.InvalidFieldException;
 import java.math.BigDecimal;
@@ -34,8 +33,6 @@ class Phq9DefinitionTest {
         assertEquals(total, scale.sum());
         assertEquals(BigDecimal.valueOf(total), scale.value());
         assertEquals(band, scale.band());
-        // The data definition agrees with the hand-coded scorer the intake flow still uses.
-        assertEquals(Phq9.score("phq9", answers).band().label(), scale.band());
     }
 
     @ParameterizedTest(name = "item 9 = {0} gives {1}")
@@ -45,8 +42,8 @@ class Phq9DefinitionTest {
         ScoreResult result = Scorer.score(PHQ9, answers);
         Optional<RiskLevel> expected = level == null ? Optional.empty() : Optional.of(RiskLevel.valueOf(level));
         assertEquals(expected, result.highestRisk());
-        // Same level as scoring/Triage proposes from the screen alone.
-        Triage.RiskLevel triage = Triage.propose(Phq9.score("phq9", answers), null).risk();
+        // Triage proposes the same level from the screen alone.
+        Triage.RiskLevel triage = Triage.propose(List.of(result), null).risk();
         assertEquals(expected.map(Enum::name).orElse("NONE"), triage.name());
         if (item9 > 0) {
             assertEquals(1, result.risks().size(), "one signal per source, the highest");

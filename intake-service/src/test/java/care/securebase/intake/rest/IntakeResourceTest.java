@@ -76,7 +76,7 @@ class IntakeResourceTest {
         given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
                 .body(intake(List.of(1, 1, 1)))
                 .post("/clients/" + clientId + "/intakes")
-                .then().statusCode(400).body("errors[0].field", equalTo("phq9"));
+                .then().statusCode(400).body("errors[0].field", equalTo("phq9[3]"));
         given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
                 .body(intake(List.of(1, 1, 1, 1, 7, 1, 1, 1, 1)))
                 .post("/clients/" + clientId + "/intakes")

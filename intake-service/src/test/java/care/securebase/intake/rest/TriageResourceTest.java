@@ -33,7 +33,7 @@ class TriageResourceTest {
     private static String completeAtHarbour(String name, List<Integer> phq9) {
         String clientId = ClientResourceTest.register("ivan", ClientResourceTest.newClient(name));
         given().auth().oauth2(Tokens.of("ivan")).contentType(ContentType.JSON)
-                .body(Map.of("modality", "FAMILY", "presentingConcerns", "Demo", "phq9", phq9))
+                .body(Map.of("modality", "INDIVIDUAL", "presentingConcerns", "Demo", "phq9", phq9))
                 .post("/clients/" + clientId + "/intakes")
                 .then().statusCode(201).body("clinicianId", nullValue());
         return clientId;
