@@ -34,6 +34,42 @@ class FhirResourceTest {
     }
 
     @Test
+    void completedInstrumentsAreValidQuestionnaireResponses() {
+        TestClinicians.clara();
+        String clientId = TestClients.register("ingrid", "Quinn Answered", Map.of("email", "quinn.fhir@example.org"));
+        given().auth().oauth2(Tokens.of("ingrid")).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("modality", "INDIVIDUAL", "presentingConcerns", "Demo", "clinicianId", "clara",
+                        "instruments", java.util.List.of(
+                                Map.of("code", "PHQ-9", "answers", java.util.List.of(1, 2, 1, 1, 0, 1, 1, 0, 0)),
+                                Map.of("code", "ECR-R", "answers", java.util.Collections.nCopies(36, 3)))))
+                .post("/clients/" + clientId + "/intakes").then().statusCode(201);
+
+        String json = given().auth().oauth2(Tokens.of("clara")).queryParam("subject", "Patient/" + clientId)
+                .get("/fhir/QuestionnaireResponse")
+                .then().statusCode(200).contentType("application/fhir+json").extract().asString();
+        assertEquals(java.util.List.of(), FhirValidation.errors(json));
+        var bundle = FhirValidation.CONTEXT.newJsonParser().parseResource(org.hl7.fhir.r4.model.Bundle.class, json);
+        assertEquals(2, bundle.getTotal());
+        var phq9 = bundle.getEntry().stream().map(e -> (org.hl7.fhir.r4.model.QuestionnaireResponse) e.getResource())
+                .filter(r -> r.getQuestionnaire().equals("http://loinc.org/q/44249-1")).findFirst().orElseThrow();
+        assertEquals("Patient/" + clientId, phq9.getSubject().getReference());
+        // Item 1 is linked by its LOINC code; the total (44261-6) is 7, banded mild.
+        assertEquals("44250-9", phq9.getItemFirstRep().getLinkId());
+        assertTrue(phq9.getItem().stream().anyMatch(i -> i.getLinkId().equals("44261-6")
+                && i.getAnswerFirstRep().getValueDecimalType().getValue().intValue() == 7));
+        assertTrue(phq9.getItem().stream().anyMatch(i -> i.getLinkId().equals("band-total")
+                && i.getAnswerFirstRep().getValueStringType().getValue().equals("mild")));
+
+        String oneId = phq9.getIdElement().getIdPart();
+        String one = given().auth().oauth2(Tokens.of("clara")).get("/fhir/QuestionnaireResponse/" + oneId)
+                .then().statusCode(200).extract().asString();
+        assertEquals(java.util.List.of(), FhirValidation.errors(one));
+        given().auth().oauth2(Tokens.of("colin")).get("/fhir/QuestionnaireResponse/" + oneId).then().statusCode(404);
+        given().auth().oauth2(Tokens.of("clara")).queryParam("subject", "nonsense")
+                .get("/fhir/QuestionnaireResponse").then().statusCode(400);
+    }
+
+    @Test
     void theValidatorRefusesAnInvalidPatient() {
         // Proves the check above can fail: an unknown gender code and a malformed date.
         var errors = FhirValidation.errors("{\"resourceType\":\"Patient\",\"gender\":\"banana\",\"birthDate\":\"12/04/1990\"}");
