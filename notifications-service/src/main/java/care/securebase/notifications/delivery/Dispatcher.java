@@ -2,6 +2,7 @@ package care.securebase.notifications.delivery;
 
 import care.securebase.notifications.service.NoticeService;
 import care.securebase.notifications.service.ReminderService;
+import care.securebase.notifications.service.StaffNoticeService;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.TimeUnit;
@@ -19,17 +20,22 @@ public class Dispatcher {
 
     private final ReminderService reminders;
     private final NoticeService notices;
+    private final StaffNoticeService staffNotices;
     private final DeliveryConfig config;
 
-    public Dispatcher(ReminderService reminders, NoticeService notices, DeliveryConfig config) {
+    public Dispatcher(ReminderService reminders, NoticeService notices, StaffNoticeService staffNotices,
+                      DeliveryConfig config) {
         this.reminders = reminders;
         this.notices = notices;
+        this.staffNotices = staffNotices;
         this.config = config;
     }
 
     @Scheduled(identity = "notification-dispatcher", every = "${securebase.reminders.poll-interval:5s}",
             delay = 2, delayUnit = TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
+        // Staff notices first: they are urgent, and are normally sent at once by the consumer anyway.
+        drain("staff notices", staffNotices::deliverNextDue);
         drain("reminders", reminders::deliverNextDue);
         drain("notices", notices::deliverNextDue);
     }

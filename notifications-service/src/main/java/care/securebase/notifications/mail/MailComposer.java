@@ -11,8 +11,9 @@ import org.jboss.logging.Logger;
 /**
  * Writes every message the service sends, from the Qute templates in {@code templates/mail}. What
  * a message may say is decided here and only here: who, when, where and how to reschedule for a
- * client; that something awaits, and where, for a partner. Never anything clinical: the inputs
- * below are all a template can see.
+ * client; that something awaits, and where, for a partner; for the on-call clinician, that a new
+ * client at their clinic needs contact today, and where to open the record. Never anything clinical
+ * beyond that (no answers, scores, instruments or names): the inputs below are all a template can see.
  */
 @ApplicationScoped
 public class MailComposer {
@@ -36,6 +37,10 @@ public class MailComposer {
     public record NoticeModel(String referralId, String link) {
     }
 
+    /** Everything an on-call notice template may use: no client name, nothing from the assessment. */
+    public record OnCallModel(String clinicName, String link) {
+    }
+
     @CheckedTemplate(basePath = "mail")
     static class Templates {
         static native TemplateInstance boosterReminderText(ReminderModel m);
@@ -45,6 +50,10 @@ public class MailComposer {
         static native TemplateInstance partnerNoticeText(NoticeModel m);
 
         static native TemplateInstance partnerNoticeHtml(NoticeModel m);
+
+        static native TemplateInstance onCallRiskText(OnCallModel m);
+
+        static native TemplateInstance onCallRiskHtml(OnCallModel m);
     }
 
     private final ClinicsConfig clinics;
@@ -81,5 +90,17 @@ public class MailComposer {
         NoticeModel model = new NoticeModel(referralId.toString(), portalUrl + "/referrals/" + referralId);
         return new RenderedMail("A new referral awaits you in SecureBase",
                 Templates.partnerNoticeText(model).render(), Templates.partnerNoticeHtml(model).render());
+    }
+
+    /** To the on-call clinician; the portal shows who the client is, after login. */
+    public RenderedMail onCallRisk(String clinicId, UUID clientId) {
+        ClinicsConfig.Clinic clinic = clinics.all().get(clinicId);
+        if (clinic == null) {
+            LOG.warnf("No securebase.clinics.%s configured; the on-call notice names no clinic", clinicId);
+        }
+        String clinicName = clinic == null ? "your clinic" : clinic.name();
+        OnCallModel model = new OnCallModel(clinicName, portalUrl + "/clients/" + clientId);
+        return new RenderedMail("Urgent: a new client at " + clinicName + " needs contact today",
+                Templates.onCallRiskText(model).render(), Templates.onCallRiskHtml(model).render());
     }
 }

@@ -6,16 +6,20 @@ import care.securebase.events.EventType;
 import care.securebase.events.MaintenanceEnded;
 import care.securebase.events.MaintenanceStarted;
 import care.securebase.events.ReferralSent;
+import care.securebase.events.RiskFlagRaised;
 import care.securebase.events.Topics;
 import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.kit.outbox.IncomingEvents.Received;
 import care.securebase.notifications.service.ContactService;
 import care.securebase.notifications.service.NoticeService;
 import care.securebase.notifications.service.ReminderService;
+import care.securebase.notifications.service.StaffNoticeService;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -36,13 +40,17 @@ public class EventConsumers {
     private final ContactService contacts;
     private final ReminderService reminders;
     private final NoticeService notices;
+    private final StaffNoticeService staffNotices;
+    private final ManagedExecutor executor;
 
     public EventConsumers(IncomingEvents events, ContactService contacts, ReminderService reminders,
-                          NoticeService notices) {
+                          NoticeService notices, StaffNoticeService staffNotices, ManagedExecutor executor) {
         this.events = events;
         this.contacts = contacts;
         this.reminders = reminders;
         this.notices = notices;
+        this.staffNotices = staffNotices;
+        this.executor = executor;
     }
 
     @Incoming(Topics.INTAKE)
@@ -50,10 +58,36 @@ public class EventConsumers {
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
     public void onIntakeEvent(String json) {
-        events.parse(json).filter(e -> e.type() == EventType.CLIENT_REGISTERED)
-                .ifPresent(e -> payload(e, ClientRegistered.class)
+        events.parse(json).ifPresent(e -> {
+            switch (e.type()) {
+                case CLIENT_REGISTERED -> payload(e, ClientRegistered.class)
                         .filter(p -> complete(e, p.clientId(), p.clinicId()))
-                        .ifPresent(p -> contacts.record(e.envelope().id(), p, e.envelope().time())));
+                        .ifPresent(p -> contacts.record(e.envelope().id(), p, e.envelope().time()));
+                case RISK_FLAG_RAISED -> payload(e, RiskFlagRaised.class)
+                        .filter(p -> complete(e, p.clientId(), p.clinicId(), p.intakeId()))
+                        .flatMap(p -> staffNotices.record(e.envelope().id(), p))
+                        .ifPresent(this::sendAtOnce);
+                default -> {
+                }
+            }
+        });
+    }
+
+    /**
+     * Sends the committed notice now, off this thread: the channel's ordered worker context must not
+     * wait on the mailer (its first send queues a task on the caller's Vert.x context, behind this one,
+     * and would only time out), nor on Keycloak. A failure loses nothing: the row stays PENDING and
+     * the dispatcher sends it on its next round.
+     */
+    private void sendAtOnce(UUID noticeId) {
+        try {
+            executor.runAsync(() -> staffNotices.deliver(noticeId)).exceptionally(e -> {
+                LOG.warnf("Staff notice %s left to the dispatcher: %s", noticeId, e.getClass().getName());
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("Staff notice %s left to the dispatcher: %s", noticeId, e.getClass().getName());
+        }
     }
 
     @Incoming(Topics.SESSIONS)

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import care.securebase.notifications.DeliveryStatus;
 import care.securebase.notifications.PartnerNotice;
+import care.securebase.notifications.StaffNotice;
 import care.securebase.notifications.TestClock;
+import care.securebase.notifications.service.StaffNoticeService;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -67,5 +69,16 @@ class DeliveryStateTest {
         String reason = MailSender.reasonOf(new RuntimeException("wrapped jo@example.test",
                 new java.net.ConnectException("Connection refused to jo@example.test")));
         assertEquals("send-failed:ConnectException", reason);
+    }
+
+    @Test
+    void aStaffNoticeWhoseAddressCouldNotBeLookedUpIsRetriedLikeAFailedSend() {
+        StaffNotice n = new StaffNotice();
+        n.status = DeliveryStatus.PENDING;
+        n.nextAttemptAt = clock.instant();
+        n.failedAttempt(StaffNoticeService.DIRECTORY_UNAVAILABLE, clock.instant(), retry);
+        assertEquals(DeliveryStatus.PENDING, n.status);
+        assertEquals("staff-directory-unavailable", n.reason);
+        assertEquals(clock.instant().plus(Duration.ofMinutes(1)), n.nextAttemptAt);
     }
 }

@@ -1,5 +1,6 @@
 package care.securebase.notifications.mail;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,5 +93,27 @@ class MailTemplatesTest {
             assertTrue(body.contains(link), body);
         }
         assertTrue(mail.html().contains("href=\"" + link + "\""), mail.html());
+    }
+
+    @Test
+    void anOnCallNoticeSaysAClientAtTheClinicNeedsContactTodayAndWhereAndNothingMore() {
+        for (Clinic clinic : CLINICS) {
+            UUID clientId = UUID.randomUUID();
+            RenderedMail mail = composer.onCallRisk(clinic.id(), clientId);
+            assertEquals("Urgent: a new client at " + clinic.name() + " needs contact today", mail.subject());
+            // The subject can show on a locked phone: no more than "urgent".
+            ClinicalWords.assertNone("subject", mail.subject().replace("Urgent", ""));
+            String link = "http://localhost:8080/clients/" + clientId;
+            for (String body : List.of(mail.text(), mail.html())) {
+                ClinicalWords.assertNoneForStaff("on-call notice", body);
+                assertTrue(body.contains("A new client at " + clinic.name()
+                        + " was flagged high risk at intake and needs contact today."), body);
+                assertTrue(body.contains(link), body);
+                assertFalse(body.contains("null"), body);
+            }
+            assertTrue(mail.html().contains("href=\"" + link + "\""), mail.html());
+        }
+        RenderedMail unknown = composer.onCallRisk("elsewhere", UUID.randomUUID());
+        assertEquals("Urgent: a new client at your clinic needs contact today", unknown.subject());
     }
 }
