@@ -85,6 +85,32 @@ call ivan POST "$INTAKE/clients/$PRIYA/intakes" '{"modality":"INDIVIDUAL","prese
 BEN=$(register ivan "Ben Carter" Ben 1979-10-27 ben.carter@example.org Europe/London)
 call ivan POST "$INTAKE/clients/$BEN/intakes" '{"modality":"COUPLE","presentingConcerns":"Demo intake","phq9":[2,2,2,2,2,2,1,1,2]}' >/dev/null
 
+echo "demo: a few dozen more clients at every stage of intake"
+consent() { # user clientId scope...
+  local who=$1 id=$2 scope
+  shift 2
+  for scope in "$@"; do
+    call "$who" POST "$INTAKE/clients/$id/consents" "$(jq -nc --arg s "$scope" \
+      '{scope:$s, granted:true, formVersion:"consent-form-2026.1"}')" >/dev/null
+  done
+}
+FIRST=(Aiden Bea Cyrus Dana Efe Farah Gus Hiro Ines Jonah Kemi Lior Mina Nico Oona Pavel Rosa Sven Tariq Una Vera Wen)
+LAST=(Abbott Brennan Castillo Dube Eriksen Fofana Gill Hughes Ito Jensen Kowalski Lindqvist Moreno Nakamura Osei Patel)
+PHQ=('[0,1,0,1,0,0,1,0,0]' '[1,1,2,1,1,1,0,1,0]' '[2,2,2,2,2,1,2,1,0]' '[1,2,1,2,1,2,1,1,1]' '[3,3,2,3,2,3,2,2,3]')
+for i in $(seq 0 23); do
+  first=${FIRST[$((i % ${#FIRST[@]}))]}
+  last=${LAST[$(((i * 7) % ${#LAST[@]}))]}
+  if ((i % 3 == 2)); then who=ivan; else who=ingrid; fi
+  id=$(register "$who" "$first $last" "$first" "19$((70 + i))-0$((1 + i % 9))-1$((i % 9))" \
+    "$(echo "$first.$last" | tr '[:upper:]' '[:lower:]')@example.org" Europe/London)
+  consent "$who" "$id" TREATMENT CONTACT_EMAIL
+  ((i % 4 == 0)) && continue   # registered, intake not yet done
+  # No clinician named: the colleague with room takes the client, or the clinic's waitlist.
+  call "$who" POST "$INTAKE/clients/$id/intakes" "$(jq -nc --argjson a "${PHQ[$((i % ${#PHQ[@]}))]}" \
+    '{modality:"INDIVIDUAL", presentingConcerns:"Demo intake", phq9:$a,
+      instruments:[{code:"GAD-7", answers:[1,1,2,1,0,1,1]}]}')" >/dev/null
+done
+
 echo "demo: episodes (opened from intake-completed events)"
 episode_of() { # clinician clientId: waits for sessions-service to open the episode
   local id

@@ -149,6 +149,33 @@ class ClinicPathIT {
                 .then().statusCode(200).body("status", equalTo("ACCEPTED"));
     }
 
+    @Test
+    @Order(3)
+    void aHighRiskIntakeReachesTheOnCallClinicianAtOnce() {
+        // clara is on call at northside (set in the first test); her address comes from Keycloak.
+        String urgentClient = given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
+                .body(Map.of("legalName", "Ash Urgent " + RUN, "dateOfBirth", "1993-08-19",
+                        "email", "ash-" + RUN + "@example.org", "preferredChannel", "EMAIL",
+                        "language", "en", "timeZone", "Europe/London"))
+                .post(Stack.INTAKE.url() + "/clients")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
+                .body(Map.of("modality", "INDIVIDUAL", "presentingConcerns", "SEEDED-URGENT " + RUN,
+                        "phq9", List.of(1, 1, 1, 1, 1, 1, 1, 1, 3)))
+                .post(Stack.INTAKE.url() + "/clients/" + urgentClient + "/intakes")
+                .then().statusCode(201).body("priority", equalTo("URGENT")).body("riskLevel", equalTo("HIGH"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                Mailbox.messagesFor("clara@securebase.test").stream()
+                        .anyMatch(m -> String.valueOf(m.get("mimeMessage")).contains(urgentClient)));
+        List<Map<String, Object>> notices = Mailbox.messagesFor("clara@securebase.test").stream()
+                .filter(m -> String.valueOf(m.get("mimeMessage")).contains(urgentClient)).toList();
+        assertEquals(1, notices.size(), "one notice to the on-call clinician");
+        String raw = String.valueOf(notices.get(0).get("mimeMessage"));
+        assertFalse(raw.contains("SEEDED-URGENT"), "no intake text in the notice");
+        assertFalse(raw.contains("Ash Urgent"), "the client's name stays behind the portal login");
+    }
+
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
