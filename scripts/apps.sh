@@ -98,14 +98,16 @@ load_demo() {
 demo_logins() {
   jq -r '.users[] | select(.serviceAccountClientId == null)
          | [.username, (.realmRoles | join(",")),
-            (.attributes | to_entries | map("\(.key)=\(.value[0])") | join(" "))] | @tsv' "$REALM_JSON"
+            ((.attributes // {}) | to_entries | map("\(.key)=\(.value[0])") | join(" "))] | @tsv' "$REALM_JSON"
 }
 
 machine_clients() {
   jq -r '.users as $users | .clients[] | select(.serviceAccountsEnabled) | . as $c
          | $users[] | select(.serviceAccountClientId == $c.clientId)
-         | [$c.clientId, $c.secret, (.realmRoles | join(",")),
-            (.attributes | to_entries | map("\(.key)=\(.value[0])") | join(" "))] | @tsv' "$REALM_JSON"
+         | [$c.clientId, $c.secret,
+            (((.realmRoles // []) + [(.clientRoles // {}) | to_entries[] | .key as $k | .value[] | "\($k):\(.)"])
+              | join(",")),
+            ((.attributes // {}) | to_entries | map("\(.key)=\(.value[0])") | join(" "))] | @tsv' "$REALM_JSON"
 }
 
 print_summary() {

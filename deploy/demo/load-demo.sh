@@ -67,7 +67,11 @@ register() { # coordinator legalName preferredName dob email tz
 }
 intake() { # coordinator clientId clinician modality phq9-json
   call "$1" POST "$INTAKE/clients/$2/intakes" "$(jq -nc --arg c "$3" --arg m "$4" --argjson a "$5" \
-    '{modality:$m, presentingConcerns:"Demo intake", clinicianId:$c, phq9:$a}')" >/dev/null
+    '{modality:$m, presentingConcerns:"Demo intake", clinicianId:$c, phq9:$a,
+      relationalThemes:["FEAR_OF_ABANDONMENT"], triggers:["plans changing at short notice"],
+      attendees:(if $m == "COUPLE" then [{relationship:"PARTNER", name:"Alex"}]
+                 elif $m == "FAMILY" then [{relationship:"CHILD", name:"Jo"}, {relationship:"PARTNER", name:"Kim"}]
+                 else [] end)}')" >/dev/null
 }
 MAYA=$(register ingrid "Maya Okafor" Maya 1991-03-14 maya.okafor@example.org Europe/London)
 intake ingrid "$MAYA" clara INDIVIDUAL '[1,1,1,1,1,1,1,0,0]'
@@ -83,7 +87,7 @@ register ivan "Aisha Rahman" Aisha 2001-12-01 aisha.rahman@example.org Europe/Lo
 PRIYA=$(register ivan "Priya Shah" Priya 1996-06-18 priya.shah@example.org Europe/London)
 call ivan POST "$INTAKE/clients/$PRIYA/intakes" '{"modality":"INDIVIDUAL","presentingConcerns":"Demo intake","phq9":[1,1,1,0,1,0,1,0,0]}' >/dev/null
 BEN=$(register ivan "Ben Carter" Ben 1979-10-27 ben.carter@example.org Europe/London)
-call ivan POST "$INTAKE/clients/$BEN/intakes" '{"modality":"COUPLE","presentingConcerns":"Demo intake","phq9":[2,2,2,2,2,2,1,1,2]}' >/dev/null
+call ivan POST "$INTAKE/clients/$BEN/intakes" '{"modality":"COUPLE","attendees":[{"relationship":"PARTNER","name":"Dee"}],"presentingConcerns":"Demo intake","phq9":[2,2,2,2,2,2,1,1,2]}' >/dev/null
 
 echo "demo: a few dozen more clients at every stage of intake"
 consent() { # user clientId scope...
