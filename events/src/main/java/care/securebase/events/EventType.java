@@ -12,6 +12,7 @@ public enum EventType {
     EPISODE_OPENED("episode-opened", Topics.SESSIONS, EpisodeOpened.class, 1),
     MAINTENANCE_STARTED("maintenance-started", Topics.SESSIONS, MaintenanceStarted.class, 1),
     MAINTENANCE_ENDED("maintenance-ended", Topics.SESSIONS, MaintenanceEnded.class, 1),
+    EPISODE_DISCHARGED("episode-discharged", Topics.SESSIONS, EpisodeDischarged.class, 1),
     REFERRAL_SENT("referral-sent", Topics.REFERRALS, ReferralSent.class, 1),
     REFERRAL_STATUS_CHANGED("referral-status-changed", Topics.REFERRALS, ReferralStatusChanged.class, 1);
 

@@ -23,7 +23,7 @@ public class Client extends PanacheEntityBase {
 
     public enum Channel { EMAIL, SMS, NONE }
 
-    public enum Status { REGISTERED, WAITLISTED, ASSIGNED }
+    public enum Status { REGISTERED, WAITLISTED, ASSIGNED, DISCHARGED }
 
     @Id
     public UUID id;

@@ -15,7 +15,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -59,9 +58,6 @@ public class TriageResource {
                                Instant since) {
     }
 
-    public record AssignRequest(@NotBlank @Size(max = 100) String clinicianId) {
-    }
-
     @GET
     @Path("clinicians")
     @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
@@ -83,7 +79,8 @@ public class TriageResource {
     @GET
     @Path("waitlist")
     @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
-    @Operation(summary = "The clinic's waitlist in order: urgent first, then who has waited longest")
+    @Operation(summary = "The clinic's waitlist in order: urgent first, then who has waited longest; "
+            + "a place freed by a discharge or a raised caseload limit goes to the first")
     public List<WaitlistView> waitlist(@QueryParam("clinicId") String clinicId) {
         List<WaitlistEntry> entries = assignments.waitlist(clinicId);
         List<WaitlistView> views = new ArrayList<>(entries.size());
@@ -93,14 +90,5 @@ public class TriageResource {
             views.add(new WaitlistView(i + 1, e.clientId, client.nameToUse(), e.intakeId, e.priority, e.addedAt));
         }
         return views;
-    }
-
-    @POST
-    @Path("waitlist/{clientId}/assign")
-    @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINIC_ADMIN})
-    @Operation(summary = "A place freed up: assign a waiting client to a clinician with room")
-    public AssignmentService.Placement assign(@PathParam("clientId") UUID clientId,
-                                              @Valid @NotNull AssignRequest request) {
-        return assignments.assignFromWaitlist(clientId, request.clinicianId());
     }
 }

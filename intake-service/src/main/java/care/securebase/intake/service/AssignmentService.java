@@ -1,11 +1,14 @@
 package care.securebase.intake.service;
 
+import care.securebase.events.EpisodeDischarged;
+import care.securebase.events.EventType;
 import care.securebase.events.IntakeCompleted;
 import care.securebase.intake.Client;
 import care.securebase.intake.Clinician;
 import care.securebase.intake.Intake;
 import care.securebase.intake.IntakeInstrument;
 import care.securebase.intake.WaitlistEntry;
+import care.securebase.kit.outbox.Inbox;
 import care.securebase.kit.outbox.Outbox;
 import care.securebase.kit.problem.ConflictException;
 import care.securebase.kit.problem.InvalidFieldException;
@@ -29,10 +32,12 @@ import java.util.UUID;
 public class AssignmentService {
 
     private final Outbox outbox;
+    private final Inbox inbox;
     private final Caller caller;
 
-    public AssignmentService(Outbox outbox, Caller caller) {
+    public AssignmentService(Outbox outbox, Inbox inbox, Caller caller) {
         this.outbox = outbox;
+        this.inbox = inbox;
         this.caller = caller;
     }
 
@@ -49,9 +54,7 @@ public class AssignmentService {
             }
             return assign(client, intake, clinician);
         }
-        Optional<Clinician> mostRoom = Clinician.ofClinic(client.clinicId).stream()
-                .filter(Clinician::hasRoom)
-                .max(Comparator.comparingLong(c -> c.caseloadLimit - c.caseload()));
+        Optional<Clinician> mostRoom = withMostRoom(client.clinicId);
         if (mostRoom.isPresent()) {
             return assign(client, intake, mostRoom.get());
         }
@@ -66,20 +69,36 @@ public class AssignmentService {
         return new Placement(null, WaitlistEntry.positionOf(entry));
     }
 
-    /** A place freed up: the coordinator assigns a waiting client to a clinician with room. */
-    public Placement assignFromWaitlist(UUID clientId, String clinicianId) {
-        WaitlistEntry entry = WaitlistEntry.<WaitlistEntry>findByIdOptional(clientId)
-                .filter(e -> caller.canSeeClinic(e.clinicId))
-                .orElseThrow(NotFoundException::new);
-        Client client = Client.findById(entry.clientId);
-        Intake intake = Intake.findById(entry.intakeId);
-        Clinician clinician = clinicianOf(entry.clinicId, clinicianId, "clinicianId");
-        if (!clinician.hasRoom()) {
-            throw new ConflictException(clinician.displayName + "'s caseload is full (" + clinician.caseload()
-                    + " of " + clinician.caseloadLimit + ")");
+    /**
+     * A discharge frees a place on the clinician's caseload; the clinic's waiting clients move into
+     * free places in waitlist order.
+     */
+    public void discharged(UUID eventId, EpisodeDischarged event) {
+        if (!inbox.firstDelivery(eventId, EventType.EPISODE_DISCHARGED.wireName())) {
+            return;
         }
-        entry.delete();
-        return assign(client, intake, clinician);
+        Client.<Client>findByIdOptional(event.clientId())
+                .filter(c -> c.status == Client.Status.ASSIGNED)
+                .ifPresent(c -> c.status = Client.Status.DISCHARGED);
+        fillFreePlaces(event.clinicId());
+    }
+
+    /** Assigns waiting clients, most urgent first, to the colleagues with the most room while any has room. */
+    void fillFreePlaces(String clinicId) {
+        for (WaitlistEntry entry : WaitlistEntry.ofClinic(clinicId)) {
+            Optional<Clinician> mostRoom = withMostRoom(clinicId);
+            if (mostRoom.isEmpty()) {
+                return;
+            }
+            entry.delete();
+            assign(Client.findById(entry.clientId), Intake.findById(entry.intakeId), mostRoom.get());
+        }
+    }
+
+    private static Optional<Clinician> withMostRoom(String clinicId) {
+        return Clinician.ofClinic(clinicId).stream()
+                .filter(Clinician::hasRoom)
+                .max(Comparator.comparingLong(c -> c.caseloadLimit - c.caseload()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -110,6 +129,8 @@ public class AssignmentService {
         clinician.updatedBy = caller.id();
         clinician.updatedAt = Instant.now();
         clinician.persist();
+        // A raised limit or a clinician back from leave is a free place like any other.
+        fillFreePlaces(clinic);
         return clinician;
     }
 

@@ -30,6 +30,11 @@ class TriageResourceTest {
                 .then().log().ifValidationFails().statusCode(200).body("caseloadLimit", equalTo(limit));
     }
 
+    private static int caseloadOf(String clinician) {
+        return given().auth().oauth2(Tokens.of("hana")).get("/clinicians")
+                .then().statusCode(200).extract().path("find { it.id == '" + clinician + "' }.caseload");
+    }
+
     private static String completeAtHarbour(String name, List<Integer> phq9) {
         String clientId = ClientResourceTest.register("ivan", ClientResourceTest.newClient(name));
         given().auth().oauth2(Tokens.of("ivan")).contentType(ContentType.JSON)
@@ -42,6 +47,8 @@ class TriageResourceTest {
     @Test
     void withNoRoomClientsWaitInPriorityOrderAndAreAssignedAsPlacesFree() {
         clinician("hana", "colin", "harbour", 0);
+        int colinsLoad = caseloadOf("colin");
+        clinician("hana", "colin", "harbour", colinsLoad);
         given().auth().oauth2(Tokens.of("hana")).contentType(ContentType.JSON)
                 .body(Map.of("displayName", "Hugo", "caseloadLimit", 0, "onCall", true, "active", true))
                 .put("/clinicians/hugo").then().statusCode(200).body("onCall", equalTo(true));
@@ -67,16 +74,10 @@ class TriageResourceTest {
         given().auth().oauth2(Tokens.of("ivan")).get("/waitlist")
                 .then().body("clientId", equalTo(List.of(routine, urgent)));
 
-        // A place frees up for one client only.
-        clinician("hana", "colin", "harbour", 1);
-        given().auth().oauth2(Tokens.of("ivan")).contentType(ContentType.JSON).body(Map.of("clinicianId", "colin"))
-                .post("/waitlist/" + routine + "/assign")
-                .then().statusCode(200).body("clinicianId", equalTo("colin"));
+        // A place frees up for one client only: the first waiting takes it.
+        clinician("hana", "colin", "harbour", colinsLoad + 1);
         given().auth().oauth2(Tokens.of("ivan")).get("/waitlist")
                 .then().body("clientId", equalTo(List.of(urgent))).body("[0].position", equalTo(1));
-        given().auth().oauth2(Tokens.of("ivan")).contentType(ContentType.JSON).body(Map.of("clinicianId", "colin"))
-                .post("/waitlist/" + urgent + "/assign")
-                .then().statusCode(409).contentType("application/problem+json");
         given().auth().oauth2(Tokens.of("ivan")).get("/clients/" + routine)
                 .then().body("status", equalTo("ASSIGNED")).body("clinicianId", equalTo("colin"));
 
@@ -119,5 +120,38 @@ class TriageResourceTest {
         given().auth().oauth2(Tokens.of("sam")).get("/waitlist").then().statusCode(403);
         given().auth().oauth2(Tokens.of("ivan")).get("/clinicians")
                 .then().statusCode(200).body("findAll { it.clinicId != 'harbour' }", hasSize(0));
+    }
+
+    @Test
+    void freedPlacesGoToWaitingClientsWhetherALimitRisesOrSomeoneIsDischarged() {
+        // Whatever earlier tests left waiting at harbour is placed with a temporary colleague first.
+        clinician("hana", "drain", "harbour", 150);
+        given().auth().oauth2(Tokens.of("hana")).contentType(ContentType.JSON)
+                .body(Map.of("displayName", "Drain", "caseloadLimit", 150, "onCall", false, "active", false))
+                .put("/clinicians/drain").then().statusCode(200);
+        clinician("hana", "hugo", "harbour", 0);
+        clinician("hana", "colin", "harbour", 0);
+        int colinsLoad = caseloadOf("colin");
+        clinician("hana", "colin", "harbour", colinsLoad);
+
+        String first = completeAtHarbour("First Waiting", List.of(0, 0, 0, 0, 0, 0, 0, 0, 0));
+        given().auth().oauth2(Tokens.of("ivan")).get("/clients/" + first).then().body("status", equalTo("WAITLISTED"));
+        clinician("hana", "colin", "harbour", colinsLoad + 1);
+        given().auth().oauth2(Tokens.of("ivan")).get("/clients/" + first)
+                .then().body("status", equalTo("ASSIGNED")).body("clinicianId", equalTo("colin"));
+
+        String second = completeAtHarbour("Second Waiting", List.of(0, 0, 0, 0, 0, 0, 0, 0, 0));
+        given().auth().oauth2(Tokens.of("ivan")).get("/clients/" + second).then().body("status", equalTo("WAITLISTED"));
+        var discharge = new care.securebase.events.EpisodeDischarged(java.util.UUID.randomUUID(),
+                java.util.UUID.fromString(first), "harbour", "colin");
+        EventEnvelope once = TestKafka.publish("test-" + Topics.SESSIONS, discharge);
+        TestKafka.publish("test-" + Topics.SESSIONS, once);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.of("ivan")).get("/clients/" + second)
+                        .then().body("status", equalTo("ASSIGNED")).body("clinicianId", equalTo("colin")));
+        given().auth().oauth2(Tokens.of("ivan")).get("/clients/" + first).then().body("status", equalTo("DISCHARGED"));
+        given().auth().oauth2(Tokens.of("hana")).get("/clinicians")
+                .then().body("find { it.id == 'colin' }.caseload", equalTo(colinsLoad + 1));
     }
 }

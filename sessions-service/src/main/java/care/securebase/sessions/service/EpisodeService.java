@@ -1,5 +1,6 @@
 package care.securebase.sessions.service;
 
+import care.securebase.events.EpisodeDischarged;
 import care.securebase.events.EpisodeOpened;
 import care.securebase.events.IntakeCompleted;
 import care.securebase.events.MaintenanceEnded;
@@ -93,6 +94,9 @@ public class EpisodeService {
         if (from == Phase.MAINTENANCE) {
             MaintenancePlan.current(episode.id).ifPresent(plan -> outbox.publish(new MaintenanceEnded(
                     episode.id, episode.clientId, episode.clinicId, target.name(), plan.end(now))));
+        }
+        if (target == Phase.DISCHARGED) {
+            outbox.publish(new EpisodeDischarged(episode.id, episode.clientId, episode.clinicId, episode.clinicianId));
         }
         return episode;
     }

@@ -188,6 +188,13 @@ class EpisodeResourceTest {
                         "ACTIVE_TREATMENT", "MAINTENANCE", "DISCHARGED")));
         given().auth().oauth2(Tokens.of("clara")).get("/episodes/" + id + "/maintenance")
                 .then().body("id", equalTo(secondPlan)).body("endedAt", notNullValue());
+        // Intake hears the caseload place is free; the reason stays here.
+        EventEnvelope discharged = TestKafka.read("test-sessions-events", Duration.ofSeconds(20), seen -> seen.stream()
+                        .anyMatch(e -> e.type().equals("episode-discharged") && e.data().path("episodeId").asText().equals(id)))
+                .stream().filter(e -> e.type().equals("episode-discharged") && e.data().path("episodeId").asText().equals(id))
+                .findFirst().orElseThrow();
+        assertFalse(discharged.data().toString().contains("moving away"));
+        assertEquals("northside", discharged.data().path("clinicId").asText());
     }
 
     @Test

@@ -1,0 +1,48 @@
+package care.securebase.intake.event;
+
+import care.securebase.events.EpisodeDischarged;
+import care.securebase.events.EventType;
+import care.securebase.intake.service.AssignmentService;
+import care.securebase.kit.outbox.IncomingEvents;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Listens to sessions for discharges, which free caseload places for waiting clients. A failure to
+ * apply one is retried, backing off, until it works: the partition waits rather than skip it.
+ */
+@ApplicationScoped
+public class SessionsEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(SessionsEventsConsumer.class);
+
+    private final IncomingEvents events;
+    private final AssignmentService assignments;
+
+    public SessionsEventsConsumer(IncomingEvents events, AssignmentService assignments) {
+        this.events = events;
+        this.assignments = assignments;
+    }
+
+    @Incoming("sessions-events")
+    @Blocking
+    @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
+    @ExponentialBackoff(maxDelay = 30_000)
+    public void onSessionsEvent(String json) {
+        events.parse(json).filter(e -> e.type() == EventType.EPISODE_DISCHARGED).ifPresent(e -> {
+            EpisodeDischarged discharged;
+            try {
+                discharged = e.payload(EpisodeDischarged.class);
+            } catch (IllegalArgumentException unreadable) {
+                // Retrying cannot make it readable; skipping keeps the partition moving.
+                LOG.warnf("Skipped event %s: unreadable payload", e.envelope().id());
+                return;
+            }
+            assignments.discharged(e.envelope().id(), discharged);
+        });
+    }
+}
