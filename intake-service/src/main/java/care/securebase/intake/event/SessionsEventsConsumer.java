@@ -9,7 +9,6 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Listens to sessions for discharges, which free caseload places for waiting clients. A failure to
@@ -17,8 +16,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class SessionsEventsConsumer {
-
-    private static final Logger LOG = Logger.getLogger(SessionsEventsConsumer.class);
 
     private final IncomingEvents events;
     private final AssignmentService assignments;
@@ -33,16 +30,8 @@ public class SessionsEventsConsumer {
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
     public void onSessionsEvent(String json) {
-        events.parse(json).filter(e -> e.type() == EventType.EPISODE_DISCHARGED).ifPresent(e -> {
-            EpisodeDischarged discharged;
-            try {
-                discharged = e.payload(EpisodeDischarged.class);
-            } catch (IllegalArgumentException unreadable) {
-                // Retrying cannot make it readable; skipping keeps the partition moving.
-                LOG.warnf("Skipped event %s: unreadable payload", e.envelope().id());
-                return;
-            }
-            assignments.discharged(e.envelope().id(), discharged);
-        });
+        events.parse(json).filter(e -> e.type() == EventType.EPISODE_DISCHARGED)
+                .ifPresent(e -> e.readablePayload(EpisodeDischarged.class)
+                        .ifPresent(discharged -> assignments.discharged(e.envelope().id(), discharged)));
     }
 }

@@ -1,7 +1,6 @@
 package care.securebase.notifications.messaging;
 
 import care.securebase.events.ClientRegistered;
-import care.securebase.events.DomainEvent;
 import care.securebase.events.EventType;
 import care.securebase.events.MaintenanceEnded;
 import care.securebase.events.MaintenanceStarted;
@@ -17,7 +16,6 @@ import care.securebase.notifications.service.StaffNoticeService;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -60,10 +58,10 @@ public class EventConsumers {
     public void onIntakeEvent(String json) {
         events.parse(json).ifPresent(e -> {
             switch (e.type()) {
-                case CLIENT_REGISTERED -> payload(e, ClientRegistered.class)
+                case CLIENT_REGISTERED -> e.readablePayload(ClientRegistered.class)
                         .filter(p -> complete(e, p.clientId(), p.clinicId()))
                         .ifPresent(p -> contacts.record(e.envelope().id(), p, e.envelope().time()));
-                case RISK_FLAG_RAISED -> payload(e, RiskFlagRaised.class)
+                case RISK_FLAG_RAISED -> e.readablePayload(RiskFlagRaised.class)
                         .filter(p -> complete(e, p.clientId(), p.clinicId(), p.intakeId()))
                         .flatMap(p -> staffNotices.record(e.envelope().id(), p))
                         .ifPresent(this::sendAtOnce);
@@ -97,12 +95,12 @@ public class EventConsumers {
     public void onSessionsEvent(String json) {
         events.parse(json).ifPresent(e -> {
             switch (e.type()) {
-                case MAINTENANCE_STARTED -> payload(e, MaintenanceStarted.class)
+                case MAINTENANCE_STARTED -> e.readablePayload(MaintenanceStarted.class)
                         .filter(p -> complete(e, p.clientId(), p.clinicId())).ifPresent(p -> {
                             int created = reminders.schedule(e.envelope().id(), p);
                             LOG.debugf("Event %s planned %d reminders", e.envelope().id(), created);
                         });
-                case MAINTENANCE_ENDED -> payload(e, MaintenanceEnded.class)
+                case MAINTENANCE_ENDED -> e.readablePayload(MaintenanceEnded.class)
                         .filter(p -> complete(e, p.clientId(), p.clinicId())).ifPresent(p -> {
                             int cancelled = reminders.cancel(e.envelope().id(), p);
                             LOG.debugf("Event %s cancelled %d reminders", e.envelope().id(), cancelled);
@@ -119,7 +117,7 @@ public class EventConsumers {
     @ExponentialBackoff(maxDelay = 30_000)
     public void onReferralsEvent(String json) {
         events.parse(json).filter(e -> e.type() == EventType.REFERRAL_SENT)
-                .ifPresent(e -> payload(e, ReferralSent.class)
+                .ifPresent(e -> e.readablePayload(ReferralSent.class)
                         .filter(p -> complete(e, p.referralId(), p.clinicId(), p.organisationId()))
                         .ifPresent(p -> notices.record(e.envelope().id(), p)));
     }
@@ -137,15 +135,5 @@ public class EventConsumers {
             }
         }
         return true;
-    }
-
-    /** An unreadable payload is skipped (and named by id only) rather than blocking the topic forever. */
-    private static <T extends DomainEvent> Optional<T> payload(Received event, Class<T> type) {
-        try {
-            return Optional.of(event.payload(type));
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Skipped event %s (%s): unreadable payload", event.envelope().id(), event.envelope().type());
-            return Optional.empty();
-        }
     }
 }

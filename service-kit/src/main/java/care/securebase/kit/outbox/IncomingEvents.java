@@ -26,6 +26,19 @@ public class IncomingEvents {
 
     /** An event with its type resolved, ready for {@link #payload(Class)} and {@link Inbox#firstDelivery}. */
     public record Received(EventEnvelope envelope, EventType type, ObjectMapper mapper) {
+        /**
+         * The payload, or empty when it cannot be read: retrying cannot fix that, so the event is
+         * skipped (logged by id and type only) and the partition keeps moving.
+         */
+        public <T extends DomainEvent> Optional<T> readablePayload(Class<T> payloadType) {
+            try {
+                return Optional.of(payload(payloadType));
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("Skipped event %s (%s): unreadable payload", envelope.id(), envelope.type());
+                return Optional.empty();
+            }
+        }
+
         public <T extends DomainEvent> T payload(Class<T> payloadType) {
             try {
                 return envelope.payload(payloadType, mapper);

@@ -37,12 +37,8 @@ public class IntakeEventsConsumer {
         events.parse(json).ifPresent(received -> {
             switch (received.type()) {
                 case INTAKE_COMPLETED -> {
-                    IntakeCompleted intake;
-                    try {
-                        intake = received.payload(IntakeCompleted.class);
-                    } catch (IllegalArgumentException e) {
-                        // Retrying cannot make it readable; skipping keeps the partition moving.
-                        LOG.warnf("Skipped event %s: unreadable payload", received.envelope().id());
+                    IntakeCompleted intake = received.readablePayload(IntakeCompleted.class).orElse(null);
+                    if (intake == null) {
                         return;
                     }
                     if (received.envelope().id() == null || intake.intakeId() == null || intake.clientId() == null || intake.clinicId() == null
