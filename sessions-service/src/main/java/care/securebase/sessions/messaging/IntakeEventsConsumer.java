@@ -1,6 +1,7 @@
 package care.securebase.sessions.messaging;
 
 import care.securebase.events.IntakeCompleted;
+import care.securebase.events.RiskFlagRaised;
 import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.sessions.service.EpisodeService;
 import io.smallrye.common.annotation.Blocking;
@@ -51,6 +52,10 @@ public class IntakeEventsConsumer {
                             Objects.requireNonNullElse(received.envelope().source(), "intake-service"), intake)
                             .ifPresent(e -> LOG.infof("Opened episode %s for intake %s", e.id, e.intakeId));
                 }
+                case RISK_FLAG_RAISED -> received.readablePayload(RiskFlagRaised.class)
+                        .filter(flag -> flag.clientId() != null && flag.intakeId() != null && flag.level() != null)
+                        .ifPresent(flag -> episodes.recordRiskFlag(received.envelope().id(), flag,
+                                received.envelope().time()));
                 default -> {
                     // client-registered and whatever comes later: nothing for sessions to do.
                 }

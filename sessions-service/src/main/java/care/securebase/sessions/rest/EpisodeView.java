@@ -3,6 +3,7 @@ package care.securebase.sessions.rest;
 import care.securebase.sessions.Episode;
 import care.securebase.sessions.Phase;
 import care.securebase.sessions.PhaseChange;
+import care.securebase.sessions.RiskFlag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,10 @@ public record EpisodeView(UUID id, UUID clientId, UUID intakeId, String clinicId
                           @Schema(description = "The phases this episode can move to now") List<Phase> nextPhases,
                           @JsonInclude(JsonInclude.Include.NON_NULL)
                           @Schema(description = "Every phase change, oldest first; only on a single episode")
-                          List<PhaseChangeView> history) {
+                          List<PhaseChangeView> history,
+                          @JsonInclude(JsonInclude.Include.NON_NULL)
+                          @Schema(description = "Risk flags raised at intake for the client; only on a single episode")
+                          List<RiskFlagView> riskFlags) {
 
     @Schema(name = "PhaseChange")
     public record PhaseChangeView(Phase from, Phase to, String reason, String changedBy, Instant changedAt) {
@@ -25,18 +29,26 @@ public record EpisodeView(UUID id, UUID clientId, UUID intakeId, String clinicId
         }
     }
 
-    /** For lists: without the history, which would cost a query per episode. */
+    @Schema(name = "RiskFlag")
+    public record RiskFlagView(String level, String source, UUID intakeId, Instant raisedAt) {
+        static RiskFlagView of(RiskFlag f) {
+            return new RiskFlagView(f.level, f.source, f.intakeId, f.raisedAt);
+        }
+    }
+
+    /** For lists: without the history and flags, which would cost queries per episode. */
     static EpisodeView summary(Episode e) {
-        return of(e, null);
+        return of(e, null, null);
     }
 
     static EpisodeView detail(Episode e) {
-        return of(e, e.history().stream().map(PhaseChangeView::of).toList());
+        return of(e, e.history().stream().map(PhaseChangeView::of).toList(),
+                RiskFlag.ofClient(e.clientId).stream().map(RiskFlagView::of).toList());
     }
 
-    private static EpisodeView of(Episode e, List<PhaseChangeView> history) {
+    private static EpisodeView of(Episode e, List<PhaseChangeView> history, List<RiskFlagView> riskFlags) {
         return new EpisodeView(e.id, e.clientId, e.intakeId, e.clinicId, e.clinicianId, e.priority, e.riskLevel,
                 e.modality, e.phase, e.openedAt, e.phaseChangedAt, e.phaseChangedBy,
-                e.phase.next().stream().sorted().toList(), history);
+                e.phase.next().stream().sorted().toList(), history, riskFlags);
     }
 }

@@ -2,14 +2,17 @@ package care.securebase.sessions.service;
 
 import care.securebase.events.EpisodeDischarged;
 import care.securebase.events.EpisodeOpened;
+import care.securebase.events.EventType;
 import care.securebase.events.IntakeCompleted;
 import care.securebase.events.MaintenanceEnded;
+import care.securebase.events.RiskFlagRaised;
 import care.securebase.kit.outbox.Inbox;
 import care.securebase.kit.outbox.Outbox;
 import care.securebase.kit.security.Caller;
 import care.securebase.sessions.Episode;
 import care.securebase.sessions.MaintenancePlan;
 import care.securebase.sessions.Phase;
+import care.securebase.sessions.RiskFlag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -39,6 +42,23 @@ public class EpisodeService {
      * Opens the episode a completed intake asks for, once: the inbox absorbs redeliveries of the
      * event, the unique intake id absorbs the same intake announced twice under different event ids.
      */
+    /** Keeps a risk flag raised at intake so every episode of the client shows it. */
+    public void recordRiskFlag(UUID eventId, RiskFlagRaised raised, Instant raisedAt) {
+        if (!inbox.firstDelivery(eventId, EventType.RISK_FLAG_RAISED.wireName())
+                || RiskFlag.count("intakeId = ?1 and source = ?2", raised.intakeId(), raised.source()) > 0) {
+            return;
+        }
+        RiskFlag flag = new RiskFlag();
+        flag.id = UUID.randomUUID();
+        flag.clientId = raised.clientId();
+        flag.clinicId = raised.clinicId();
+        flag.intakeId = raised.intakeId();
+        flag.level = raised.level();
+        flag.source = raised.source();
+        flag.raisedAt = raisedAt != null ? raisedAt : Instant.now();
+        flag.persist();
+    }
+
     public Optional<Episode> openFor(UUID eventId, String eventType, String openedBy, IntakeCompleted intake) {
         if (!inbox.firstDelivery(eventId, eventType)) {
             return Optional.empty();

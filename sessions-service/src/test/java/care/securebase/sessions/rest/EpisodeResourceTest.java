@@ -198,6 +198,27 @@ class EpisodeResourceTest {
     }
 
     @Test
+    void riskFlagsRaisedAtIntakeShowOnTheEpisodeEvenWhenTheyCameFirst() {
+        IntakeCompleted intake = Episodes.intake("northside");
+        // A client flagged while waiting: the flag arrives before the episode can open.
+        EventEnvelope flag = TestKafka.publish("test-intake-events", new care.securebase.events.RiskFlagRaised(
+                intake.clientId(), "northside", intake.intakeId(), "HIGH", "CSSRS_SCREEN", null, "clara"));
+        TestKafka.publish("test-intake-events", flag);
+        Episodes.publish(intake);
+        String id = awaitEpisodes(intake.clientId(), "northside", 1);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.of("clara")).get("/episodes/" + id)
+                        .then().statusCode(200)
+                        .body("riskFlags", hasSize(1))
+                        .body("riskFlags[0].level", equalTo("HIGH"))
+                        .body("riskFlags[0].source", equalTo("CSSRS_SCREEN")));
+        // Lists stay light: no flags per row.
+        given().auth().oauth2(Tokens.of("clara")).queryParam("clientId", intake.clientId()).get("/episodes")
+                .then().body("[0].riskFlags", nullValue());
+    }
+
+    @Test
     void onlyCliniciansAndAdminsOfTheEpisodesClinicGetIn() {
         String id = open("northside");
         String path = "/episodes/" + id;
