@@ -34,8 +34,13 @@ public class Clinician extends PanacheEntityBase {
         return Client.count("clinicianId = ?1 and status = ?2", id, Client.Status.ASSIGNED);
     }
 
+    /** Free places on the caseload; an inactive clinician has none. */
+    public long room() {
+        return active ? Math.max(0, caseloadLimit - caseload()) : 0;
+    }
+
     public boolean hasRoom() {
-        return active && caseload() < caseloadLimit;
+        return room() > 0;
     }
 
     public static java.util.Optional<Clinician> onCallAt(String clinicId) {

@@ -30,4 +30,13 @@ public final class TestClients {
                 .then().statusCode(201).header("Location", notNullValue())
                 .extract().path("id");
     }
+
+    /** Adds or updates a clinician record through the API, as a clinic-admin does. */
+    public static void clinician(String admin, String id, String clinic, int limit) {
+        given().auth().oauth2(Tokens.of(admin)).contentType(ContentType.JSON)
+                .body(Map.of("displayName", id.substring(0, 1).toUpperCase() + id.substring(1), "clinicId", clinic,
+                        "caseloadLimit", limit, "onCall", false, "active", true))
+                .put("/clinicians/" + id)
+                .then().statusCode(200).body("caseloadLimit", org.hamcrest.Matchers.equalTo(limit));
+    }
 }

@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -96,9 +95,17 @@ public class AssignmentService {
     }
 
     private static Optional<Clinician> withMostRoom(String clinicId) {
-        return Clinician.ofClinic(clinicId).stream()
-                .filter(Clinician::hasRoom)
-                .max(Comparator.comparingLong(c -> c.caseloadLimit - c.caseload()));
+        // One caseload count per clinician; on a tie the first (by id) keeps it.
+        Clinician best = null;
+        long bestRoom = 0;
+        for (Clinician clinician : Clinician.ofClinic(clinicId)) {
+            long room = clinician.room();
+            if (room > bestRoom) {
+                best = clinician;
+                bestRoom = room;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -35,7 +35,7 @@ class FhirResourceTest {
 
     @Test
     void completedInstrumentsAreValidQuestionnaireResponses() {
-        TestClinicians.clara();
+        TestClients.clinician("ada", "clara", "northside", 150);
         String clientId = TestClients.register("ingrid", "Quinn Answered", Map.of("email", "quinn.fhir@example.org"));
         given().auth().oauth2(Tokens.of("ingrid")).contentType(io.restassured.http.ContentType.JSON)
                 .body(Map.of("modality", "INDIVIDUAL", "presentingConcerns", "Demo", "clinicianId", "clara",

@@ -32,7 +32,7 @@ class AssessmentTest {
 
     @BeforeEach
     void claraTakesNewClients() {
-        TriageResourceTest.clinician("ada", "clara", "northside", 150);
+        TestClients.clinician("ada", "clara", "northside", 150);
     }
 
     private static Map<String, Object> assessment(List<Map<String, Object>> instruments) {

@@ -10,6 +10,7 @@ import care.securebase.events.EventEnvelope;
 import care.securebase.events.IntakeCompleted;
 import care.securebase.events.Topics;
 import care.securebase.intake.Intake;
+import care.securebase.intake.TestClients;
 import care.securebase.kit.testing.TestKafka;
 import care.securebase.kit.testing.Tokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,7 +26,7 @@ class IntakeResourceTest {
 
     @org.junit.jupiter.api.BeforeEach
     void claraTakesNewClients() {
-        TriageResourceTest.clinician("ada", "clara", "northside", 150);
+        TestClients.clinician("ada", "clara", "northside", 150);
     }
 
     private static Map<String, Object> intake(List<Integer> phq9) {

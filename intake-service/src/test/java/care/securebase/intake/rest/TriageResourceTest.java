@@ -1,5 +1,6 @@
 package care.securebase.intake.rest;
 
+import static care.securebase.intake.TestClients.clinician;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -21,14 +22,6 @@ import org.junit.jupiter.api.Test;
 /** Caseload limits, the waitlist and priority overrides, at harbour (northside's clara has room). */
 @QuarkusTest
 class TriageResourceTest {
-
-    static void clinician(String admin, String id, String clinic, int limit) {
-        given().auth().oauth2(Tokens.of(admin)).contentType(ContentType.JSON)
-                .body(Map.of("displayName", id.substring(0, 1).toUpperCase() + id.substring(1), "clinicId", clinic,
-                        "caseloadLimit", limit, "onCall", false, "active", true))
-                .put("/clinicians/" + id)
-                .then().log().ifValidationFails().statusCode(200).body("caseloadLimit", equalTo(limit));
-    }
 
     private static int caseloadOf(String clinician) {
         return given().auth().oauth2(Tokens.of("hana")).get("/clinicians")
