@@ -13,8 +13,15 @@ public enum EventType {
     MAINTENANCE_STARTED("maintenance-started", Topics.SESSIONS, MaintenanceStarted.class, 1),
     MAINTENANCE_ENDED("maintenance-ended", Topics.SESSIONS, MaintenanceEnded.class, 1),
     EPISODE_DISCHARGED("episode-discharged", Topics.SESSIONS, EpisodeDischarged.class, 1),
-    REFERRAL_SENT("referral-sent", Topics.REFERRALS, ReferralSent.class, 1),
-    REFERRAL_STATUS_CHANGED("referral-status-changed", Topics.REFERRALS, ReferralStatusChanged.class, 1);
+    BOOSTER_SCHEDULE_CHANGED("booster-schedule-changed", Topics.SESSIONS, BoosterScheduleChanged.class, 1),
+    BOOSTER_RECORDED("booster-recorded", Topics.SESSIONS, BoosterRecorded.class, 1),
+    // Version 2 added the program's name and kind and who referred (ReferralSent), reason and outcome (status).
+    REFERRAL_SENT("referral-sent", Topics.REFERRALS, ReferralSent.class, 2),
+    REFERRAL_STATUS_CHANGED("referral-status-changed", Topics.REFERRALS, ReferralStatusChanged.class, 2),
+    REFERRAL_OVERDUE("referral-overdue", Topics.REFERRALS, ReferralOverdue.class, 1),
+    REMINDER_SENT("reminder-sent", Topics.NOTIFICATIONS, ReminderSent.class, 1),
+    NOTIFICATION_FAILED("notification-failed", Topics.NOTIFICATIONS, NotificationFailed.class, 1),
+    CONTACT_OPTED_OUT("contact-opted-out", Topics.NOTIFICATIONS, ContactOptedOut.class, 1);
 
     private final String wireName;
     private final String topic;

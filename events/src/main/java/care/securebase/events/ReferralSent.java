@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A referral went to a partner organisation. The notice address is the organisation's intake
- * mailbox; the referral's content stays in referrals-service.
+ * mailbox; the program's name and kind let the client's episode show where the referral went. The
+ * referral's content (reason, hopes, shared information) stays in referrals-service.
  */
 public record ReferralSent(
         UUID referralId,
@@ -13,8 +14,11 @@ public record ReferralSent(
         String clinicId,
         String organisationId,
         UUID programId,
+        String programName,
+        String programKind,
         String urgency,
         LocalDate respondBy,
+        String referredBy,
         String noticeEmail) implements DomainEvent {
 
     @Override

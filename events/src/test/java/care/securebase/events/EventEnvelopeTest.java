@@ -44,7 +44,8 @@ class EventEnvelopeTest {
     @Test
     void referralEventsAreKeyedByReferral() {
         UUID referral = UUID.randomUUID();
-        var sent = new ReferralStatusChanged(referral, UUID.randomUUID(), "northside", "riverside-family", "ACCEPTED");
+        var sent = new ReferralStatusChanged(referral, UUID.randomUUID(), "northside", "riverside-family", "ACCEPTED",
+                null, null);
         assertEquals(referral.toString(), sent.subject());
         assertEquals("referrals-service", EventType.of(sent).source());
     }

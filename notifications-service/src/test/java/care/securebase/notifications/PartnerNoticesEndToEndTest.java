@@ -35,10 +35,12 @@ class PartnerNoticesEndToEndTest {
         UUID referralId = UUID.randomUUID();
         UUID clientId = UUID.randomUUID();
         Events.publishTwice(REFERRALS, new ReferralSent(referralId, clientId, "northside", "riverside-family",
-                UUID.randomUUID(), "URGENT", LocalDate.now().plusDays(5), mailbox));
+                UUID.randomUUID(), "Parent and Child Circle", "PARENTING_PROGRAM", "URGENT", LocalDate.now().plusDays(5),
+                "carmen", mailbox));
         // The same referral announced again by a new event: still one notice.
         Events.publishTwice(REFERRALS, new ReferralSent(referralId, clientId, "northside", "riverside-family",
-                UUID.randomUUID(), "URGENT", LocalDate.now().plusDays(5), mailbox));
+                UUID.randomUUID(), "Parent and Child Circle", "PARENTING_PROGRAM", "URGENT", LocalDate.now().plusDays(5),
+                "carmen", mailbox));
 
         await().atMost(WITHIN).until(() -> GreenMailApi.messagesFor(mailbox).size() >= 1);
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
@@ -68,7 +70,8 @@ class PartnerNoticesEndToEndTest {
     void aNoticeWithoutAnAddressIsSkippedWithAReason() {
         UUID referralId = UUID.randomUUID();
         Events.publishTwice(REFERRALS, new ReferralSent(referralId, UUID.randomUUID(), "harbour", "oak-community",
-                UUID.randomUUID(), "ROUTINE", LocalDate.now().plusDays(14), null));
+                UUID.randomUUID(), "Peer Support Evenings", "SUPPORT_GROUP", "ROUTINE", LocalDate.now().plusDays(14),
+                "carl", null));
 
         await().atMost(WITHIN).until(() -> QuarkusTransaction.requiringNew().call(() -> PartnerNotice
                 .<PartnerNotice>find("referralId", referralId).firstResultOptional()

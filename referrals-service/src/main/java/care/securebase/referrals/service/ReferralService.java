@@ -180,15 +180,17 @@ public class ReferralService {
     private void announce(Referral referral) {
         if (referral.status == ReferralStatus.SENT) {
             PartnerOrganisation org = PartnerOrganisation.findById(referral.organisationId);
+            Program program = Program.findById(referral.programId);
             outbox.publish(new ReferralSent(referral.id, referral.clientId, referral.clinicId, referral.organisationId,
-                    referral.programId, referral.urgency.name(), referral.respondBy, org.noticeEmail));
+                    referral.programId, program.name, program.kind.name(), referral.urgency.name(), referral.respondBy,
+                    referral.createdBy, org.noticeEmail));
         }
         announceStatus(referral);
     }
 
     private void announceStatus(Referral referral) {
         outbox.publish(new ReferralStatusChanged(referral.id, referral.clientId, referral.clinicId,
-                referral.organisationId, referral.status.name()));
+                referral.organisationId, referral.status.name(), null, null));
     }
 
     private Referral visible(UUID id, boolean lock) {
