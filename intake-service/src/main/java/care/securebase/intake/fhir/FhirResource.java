@@ -2,7 +2,7 @@ package care.securebase.intake.fhir;
 
 import care.securebase.intake.Intake;
 import care.securebase.intake.IntakeInstrument;
-import care.securebase.intake.instrument.InstrumentCatalog;
+import care.securebase.instruments.InstrumentCatalog;
 import care.securebase.intake.service.ClientService;
 import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.kit.security.Roles;

@@ -2,7 +2,7 @@ package care.securebase.intake.fhir;
 
 import care.securebase.intake.Intake;
 import care.securebase.intake.IntakeInstrument;
-import care.securebase.intake.instrument.InstrumentDefinition;
+import care.securebase.instruments.InstrumentDefinition;
 import java.util.Date;
 import java.util.List;
 import org.hl7.fhir.r4.model.DecimalType;

@@ -1,7 +1,7 @@
 package care.securebase.intake.rest;
 
-import care.securebase.intake.instrument.InstrumentCatalog;
-import care.securebase.intake.instrument.InstrumentDefinition;
+import care.securebase.instruments.InstrumentCatalog;
+import care.securebase.instruments.InstrumentDefinition;
 import care.securebase.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,6 @@
 package care.securebase.intake.scoring;
 
-import care.securebase.intake.instrument.ScoreResult;
+import care.securebase.instruments.ScoreResult;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package care.securebase.intake.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import care.securebase.intake.instrument.InstrumentCatalog;
-import care.securebase.intake.instrument.ScoreResult;
+import care.securebase.instruments.InstrumentCatalog;
+import care.securebase.instruments.ScoreResult;
 import care.securebase.intake.scoring.Triage.Priority;
 import care.securebase.intake.scoring.Triage.RiskLevel;
 import java.util.Collections;

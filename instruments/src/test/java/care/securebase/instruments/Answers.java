@@ -1,4 +1,4 @@
-package care.securebase.intake.instrument;
+package care.securebase.instruments;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package care.securebase.intake.instrument;
+package care.securebase.instruments;
 
 /**
  * How urgent a risk signal from an instrument is. The names match {@code scoring.Triage.RiskLevel} and the

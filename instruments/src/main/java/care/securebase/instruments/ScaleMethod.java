@@ -1,4 +1,4 @@
-package care.securebase.intake.instrument;
+package care.securebase.instruments;
 
 /** How a scale combines its items, after reverse keying. */
 public enum ScaleMethod {

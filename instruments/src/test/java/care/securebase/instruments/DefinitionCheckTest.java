@@ -1,15 +1,15 @@
-package care.securebase.intake.instrument;
+package care.securebase.instruments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import care.securebase.intake.instrument.InstrumentDefinition.AnswerOption;
-import care.securebase.intake.instrument.InstrumentDefinition.Band;
-import care.securebase.intake.instrument.InstrumentDefinition.Item;
-import care.securebase.intake.instrument.InstrumentDefinition.ItemThreshold;
-import care.securebase.intake.instrument.InstrumentDefinition.Licence;
-import care.securebase.intake.instrument.InstrumentDefinition.RiskRule;
-import care.securebase.intake.instrument.InstrumentDefinition.Scale;
+import care.securebase.instruments.InstrumentDefinition.AnswerOption;
+import care.securebase.instruments.InstrumentDefinition.Band;
+import care.securebase.instruments.InstrumentDefinition.Item;
+import care.securebase.instruments.InstrumentDefinition.ItemThreshold;
+import care.securebase.instruments.InstrumentDefinition.Licence;
+import care.securebase.instruments.InstrumentDefinition.RiskRule;
+import care.securebase.instruments.InstrumentDefinition.Scale;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package care.securebase.intake.instrument;
+package care.securebase.instruments;
 
 import care.securebase.kit.problem.InvalidFieldException;
 import com.fasterxml.jackson.core.type.TypeReference;

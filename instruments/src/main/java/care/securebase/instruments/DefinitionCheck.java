@@ -1,11 +1,11 @@
-package care.securebase.intake.instrument;
+package care.securebase.instruments;
 
-import care.securebase.intake.instrument.InstrumentDefinition.AnswerOption;
-import care.securebase.intake.instrument.InstrumentDefinition.Band;
-import care.securebase.intake.instrument.InstrumentDefinition.Item;
-import care.securebase.intake.instrument.InstrumentDefinition.ItemThreshold;
-import care.securebase.intake.instrument.InstrumentDefinition.RiskRule;
-import care.securebase.intake.instrument.InstrumentDefinition.Scale;
+import care.securebase.instruments.InstrumentDefinition.AnswerOption;
+import care.securebase.instruments.InstrumentDefinition.Band;
+import care.securebase.instruments.InstrumentDefinition.Item;
+import care.securebase.instruments.InstrumentDefinition.ItemThreshold;
+import care.securebase.instruments.InstrumentDefinition.RiskRule;
+import care.securebase.instruments.InstrumentDefinition.Scale;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -136,6 +136,10 @@ public final class DefinitionCheck {
             }
             if (itemsOk && scale.method() != null) {
                 checkBands(d, scale, where, problems);
+            }
+            var rc = scale.reliableChange();
+            if (rc != null && (rc.threshold() == null || rc.threshold().signum() <= 0 || blank(rc.basis()))) {
+                problems.add(where + " reliable change needs a positive threshold and its basis");
             }
         }
         for (Item item : d.items()) {

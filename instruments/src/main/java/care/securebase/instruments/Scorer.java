@@ -1,12 +1,12 @@
-package care.securebase.intake.instrument;
+package care.securebase.instruments;
 
-import care.securebase.intake.instrument.InstrumentDefinition.Band;
-import care.securebase.intake.instrument.InstrumentDefinition.Item;
-import care.securebase.intake.instrument.InstrumentDefinition.ItemThreshold;
-import care.securebase.intake.instrument.InstrumentDefinition.RiskRule;
-import care.securebase.intake.instrument.InstrumentDefinition.Scale;
-import care.securebase.intake.instrument.ScoreResult.RiskSignal;
-import care.securebase.intake.instrument.ScoreResult.ScaleScore;
+import care.securebase.instruments.InstrumentDefinition.Band;
+import care.securebase.instruments.InstrumentDefinition.Item;
+import care.securebase.instruments.InstrumentDefinition.ItemThreshold;
+import care.securebase.instruments.InstrumentDefinition.RiskRule;
+import care.securebase.instruments.InstrumentDefinition.Scale;
+import care.securebase.instruments.ScoreResult.RiskSignal;
+import care.securebase.instruments.ScoreResult.ScaleScore;
 import care.securebase.kit.problem.InvalidFieldException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

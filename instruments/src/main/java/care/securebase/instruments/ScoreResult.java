@@ -1,4 +1,4 @@
-package care.securebase.intake.instrument;
+package care.securebase.instruments;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

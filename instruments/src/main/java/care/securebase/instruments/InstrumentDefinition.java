@@ -1,4 +1,4 @@
-package care.securebase.intake.instrument;
+package care.securebase.instruments;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -109,10 +109,41 @@ public record InstrumentDefinition(
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Scale(String code, String title, String loinc, ScaleMethod method, List<Integer> items,
-                        List<Band> bands) {
+                        List<Band> bands, ReliableChange reliableChange) {
         public Scale {
             items = items == null ? List.of() : List.copyOf(items);
             bands = bands == null ? List.of() : List.copyOf(bands);
+        }
+
+        /** A scale without a reliable-change criterion: its trajectory is shown, no change is judged. */
+        public Scale(String code, String title, String loinc, ScaleMethod method, List<Integer> items,
+                     List<Band> bands) {
+            this(code, title, loinc, method, items, bands, null);
+        }
+    }
+
+    /**
+     * The smallest change between two administrations that is unlikely to be measurement error
+     * (Jacobson and Truax's reliable change index, or the figure a service manual fixes).
+     *
+     * @param threshold     the change, in the scale's own units, that counts as reliable
+     * @param lowerIsBetter whether a falling score is improvement (true for every symptom scale here)
+     * @param basis         where the threshold comes from, for the clinician who asks
+     */
+    public record ReliableChange(BigDecimal threshold, boolean lowerIsBetter, String basis) {
+
+        public enum Result { IMPROVED, NO_RELIABLE_CHANGE, DETERIORATED }
+
+        public Result judge(BigDecimal baseline, BigDecimal latest) {
+            BigDecimal change = latest.subtract(baseline);
+            BigDecimal better = lowerIsBetter ? change.negate() : change;
+            if (better.compareTo(threshold) >= 0) {
+                return Result.IMPROVED;
+            }
+            if (better.negate().compareTo(threshold) >= 0) {
+                return Result.DETERIORATED;
+            }
+            return Result.NO_RELIABLE_CHANGE;
         }
     }
 

@@ -1,4 +1,4 @@
-package care.securebase.intake.instrument;
+package care.securebase.instruments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,11 +1,10 @@
-package care.securebase.intake.instrument;
+package care.securebase.instruments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import care.securebase.intake.scoring.Triage;
 import care.securebase.kit.problem.InvalidFieldException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -37,14 +36,11 @@ class Phq9DefinitionTest {
 
     @ParameterizedTest(name = "item 9 = {0} gives {1}")
     @CsvSource({"0, ", "1, MODERATE", "2, HIGH", "3, HIGH"})
-    void itemNineRaisesRiskLikeTriage(int item9, String level) {
+    void itemNineRaisesRisk(int item9, String level) {
         List<Integer> answers = Answers.with(Answers.same(9, 0), 9, item9);
         ScoreResult result = Scorer.score(PHQ9, answers);
         Optional<RiskLevel> expected = level == null ? Optional.empty() : Optional.of(RiskLevel.valueOf(level));
         assertEquals(expected, result.highestRisk());
-        // Triage proposes the same level from the screen alone.
-        Triage.RiskLevel triage = Triage.propose(List.of(result), null).risk();
-        assertEquals(expected.map(Enum::name).orElse("NONE"), triage.name());
         if (item9 > 0) {
             assertEquals(1, result.risks().size(), "one signal per source, the highest");
             var signal = result.risks().get(0);
