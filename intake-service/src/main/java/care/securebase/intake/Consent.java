@@ -22,7 +22,7 @@ public class Consent extends PanacheEntityBase {
     /** TREATMENT, sharing with a kind of partner (SHARE_*), or being contacted by a channel (CONTACT_*). */
     public enum Scope {
         TREATMENT, SHARE_SOCIAL_WORK, SHARE_SUPPORT_GROUP, SHARE_PARENTING_PROGRAM, SHARE_PRIMARY_CARE,
-        SHARE_SCHOOL, CONTACT_EMAIL, CONTACT_SMS
+        SHARE_SCHOOL, SHARE_HOUSING, SHARE_CRISIS_SERVICE, CONTACT_EMAIL, CONTACT_SMS
     }
 
     public enum RecordedFor { CLIENT, GUARDIAN }

@@ -1,8 +1,11 @@
 package care.securebase.intake.service;
 
 import care.securebase.events.ConsentChanged;
+import care.securebase.events.ContactOptedOut;
+import care.securebase.events.EventType;
 import care.securebase.intake.Client;
 import care.securebase.intake.Consent;
+import care.securebase.kit.outbox.Inbox;
 import care.securebase.kit.outbox.Outbox;
 import care.securebase.kit.problem.ConflictException;
 import care.securebase.kit.problem.InvalidFieldException;
@@ -22,12 +25,17 @@ public class ConsentService {
     public record NewConsent(Consent.Scope scope, boolean granted, Consent.RecordedFor recordedFor, String formVersion) {
     }
 
+    /** Who revoked a contact consent when the client used a message's opt-out link. */
+    static final String OPT_OUT_LINK = "client-opt-out-link";
+
     private final Outbox outbox;
+    private final Inbox inbox;
     private final Caller caller;
     private final ClinicCalendar calendar;
 
-    public ConsentService(Outbox outbox, Caller caller, ClinicCalendar calendar) {
+    public ConsentService(Outbox outbox, Inbox inbox, Caller caller, ClinicCalendar calendar) {
         this.outbox = outbox;
+        this.inbox = inbox;
         this.caller = caller;
         this.calendar = calendar;
     }
@@ -78,6 +86,32 @@ public class ConsentService {
         consent.revokeReason = reason;
         outbox.publish(new ConsentChanged(client.id, client.clinicId, consent.id, consent.scope.name(), false, now));
         return consent;
+    }
+
+    /**
+     * A client opted out through a message's link (notifications-service): the consent to be contacted
+     * by that channel ends here too, so the record staff read and every other service agree.
+     */
+    public void optedOut(UUID eventId, ContactOptedOut event) {
+        if (!inbox.firstDelivery(eventId, EventType.CONTACT_OPTED_OUT.wireName())) {
+            return;
+        }
+        Consent.Scope scope;
+        try {
+            scope = Consent.Scope.valueOf("CONTACT_" + event.channel());
+        } catch (IllegalArgumentException | NullPointerException unknownChannel) {
+            return;
+        }
+        Client client = Client.<Client>findByIdOptional(event.clientId(), LockModeType.PESSIMISTIC_WRITE).orElse(null);
+        if (client == null) {
+            return;
+        }
+        Consent.currentFor(client.id, scope).filter(c -> c.granted).ifPresent(consent -> {
+            Instant now = calendar.now();
+            consent.revokedAt = now;
+            consent.revokedBy = OPT_OUT_LINK;
+            outbox.publish(new ConsentChanged(client.id, client.clinicId, consent.id, scope.name(), false, now));
+        });
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

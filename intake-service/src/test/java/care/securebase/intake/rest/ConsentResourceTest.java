@@ -93,6 +93,38 @@ class ConsentResourceTest {
         assertEquals("intake-service", changes.get(0).source());
     }
 
+    @Test
+    void anOptOutLinkEndsTheContactConsentOnceAndIsAnnounced() throws Exception {
+        String clientId = ClientResourceTest.register("ingrid", ClientResourceTest.newClient("Olive Optout"));
+        String email = record("ingrid", clientId, Map.of("scope", "CONTACT_EMAIL", "granted", true, "formVersion", FORM))
+                .statusCode(201).extract().path("id");
+        String housing = record("ingrid", clientId, Map.of("scope", "SHARE_HOUSING", "granted", true, "formVersion", FORM))
+                .statusCode(201).extract().path("id");
+
+        var optOut = new care.securebase.events.ContactOptedOut(java.util.UUID.fromString(clientId), "northside", "EMAIL");
+        EventEnvelope once = TestKafka.publish("test-" + Topics.NOTIFICATIONS, optOut);
+        TestKafka.publish("test-" + Topics.NOTIFICATIONS, once);
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.of("ingrid")).get("/clients/" + clientId + "/consents/" + email)
+                        .then().statusCode(200).body("current", equalTo(false))
+                        .body("revokedBy", equalTo("client-opt-out-link")));
+        given().auth().oauth2(Tokens.of("ingrid")).get("/clients/" + clientId + "/consents")
+                .then().body("current.id", contains(housing));
+
+        List<EventEnvelope> events = TestKafka.read("test-" + Topics.INTAKE, Duration.ofSeconds(20),
+                seen -> changesOf(seen, clientId).size() >= 3);
+        List<ConsentChanged> revoked = new java.util.ArrayList<>();
+        for (EventEnvelope change : changesOf(events, clientId)) {
+            ConsentChanged payload = change.payload(ConsentChanged.class, TestKafka.MAPPER);
+            if (!payload.granted()) {
+                revoked.add(payload);
+            }
+        }
+        assertEquals(1, revoked.size(), "the redelivered opt-out changes nothing");
+        assertEquals("CONTACT_EMAIL", revoked.get(0).scope());
+    }
+
     private static List<EventEnvelope> changesOf(List<EventEnvelope> seen, String clientId) {
         return seen.stream().filter(e -> e.subject().equals(clientId) && e.type().equals("consent-changed")).toList();
     }
