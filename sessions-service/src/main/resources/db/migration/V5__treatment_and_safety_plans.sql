@@ -5,7 +5,7 @@ create table treatment_plan_version (
     episode_id uuid         not null references episode (id),
     version    int          not null,
     content    jsonb        not null,
-    changes    jsonb        not null,
+    changes    text[]       not null,
     changed_by varchar(100) not null,
     changed_at timestamptz  not null,
     constraint treatment_plan_version_unique unique (episode_id, version)

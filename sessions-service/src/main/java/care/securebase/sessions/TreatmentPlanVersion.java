@@ -24,7 +24,7 @@ public class TreatmentPlanVersion extends PanacheEntityBase {
     public int version;
     @JdbcTypeCode(SqlTypes.JSON)
     public TreatmentPlan content;
-    @JdbcTypeCode(SqlTypes.JSON)
+    @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> changes;
     @Column(name = "changed_by")
     public String changedBy;
