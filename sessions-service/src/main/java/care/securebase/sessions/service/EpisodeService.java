@@ -78,6 +78,8 @@ public class EpisodeService {
         }
         Instant now = Instant.now();
         Episode episode = Episode.open(intake, openedBy, now);
+        // The bulk update below would not flush the episode's insert by itself (different table).
+        Episode.flush();
         Flag.update("episodeId = ?1 where clientId = ?2 and episodeId is null and clearedAt is null",
                 episode.id, episode.clientId);
         keepBaseline(episode, intake.scores(), openedBy, now);
