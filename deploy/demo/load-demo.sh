@@ -136,6 +136,79 @@ call clara POST "$SESSIONS/episodes/$MAYA_EPISODE/maintenance" "$(jq -nc --arg a
   '{relapseWarningSigns:["pulling away from friends","sleeping badly"], copingTools:["paced breathing","calling her sister"],
     supports:["sister","Tuesday peer group"], boosters:[$a,$b]}')" >/dev/null
 
+echo "demo: sessions standing (clara supervises trainee tara), sessions, notes, plans and outcomes"
+call ada PUT "$SESSIONS/practitioners/clara" '{"clinicId":"northside","trainee":false,"supervisor":true}' >/dev/null
+call ada PUT "$SESSIONS/practitioners/tara" '{"clinicId":"northside","trainee":true,"supervisor":false,"supervisorId":"clara"}' >/dev/null
+session() { # clinician episode start(date -d) status modality: prints the session id
+  local id
+  id=$(call "$1" POST "$SESSIONS/episodes/$2/sessions" "$(jq -nc --arg s "$(date -u -d "$3" +%Y-%m-%dT%H:%M:%SZ)" --arg m "$5" \
+    '{plannedStart:$s, lengthMinutes:50, modality:$m, telehealth:false,
+      attendees:(if $m == "COUPLE" then [{role:"CLIENT"},{role:"PARTNER",name:"Alex"}] else [{role:"CLIENT"}] end)}')" | jq -r .id)
+  [[ $4 != SCHEDULED ]] && call "$1" POST "$SESSIONS/sessions/$id/status" "{\"status\":\"$4\"}" >/dev/null
+  echo "$id"
+}
+note() { # clinician sessionId focus: starts a DAP draft, prints the note id
+  call "$1" POST "$SESSIONS/sessions/$2/note" "$(jq -nc --arg f "$3" \
+    '{sections:{data:("Both attended on time. Focus: " + $f + "."), assessment:"Pursue-withdraw cycle visible; softer tone by the end.",
+      plan:"Continue tracking the cycle; practise a soft start-up at home."},
+      triggers:["a partner coming home late"], rupture:{kind:"WITHDRAWAL", repaired:true, text:"Went quiet after a question; named and repaired."},
+      regulationSkills:["paced breathing"], homework:{set:"Notice the urge to withdraw and name it", reviewed:"Tried twice"},
+      riskCheck:{level:"NONE", text:"No current risk reported."}}')" | jq -r .id
+}
+S1=$(session clara "$LIAM_EPISODE" '-21 days 14:00' ATTENDED COUPLE)
+N1=$(note clara "$S1" "mapping the negative cycle")
+call clara POST "$SESSIONS/notes/$N1/sign" >/dev/null
+call clara POST "$SESSIONS/notes/$N1/addenda" '{"text":"Correction: the homework was agreed for two weeks, not one."}' >/dev/null
+S2=$(session tara "$LIAM_EPISODE" '-14 days 14:00' ATTENDED COUPLE)
+N2=$(note tara "$S2" "attachment needs under the anger")
+call tara POST "$SESSIONS/notes/$N2/sign" >/dev/null   # a trainee's note: awaits clara's co-signature
+S3=$(session clara "$LIAM_EPISODE" '-7 days 14:00' ATTENDED COUPLE)
+note clara "$S3" "rehearsing asking for support" >/dev/null   # left a draft: overdue after the clinic's 3 days
+session clara "$LIAM_EPISODE" '+5 days 14:00' SCHEDULED COUPLE >/dev/null
+session clara "$LIAM_EPISODE" '+12 days 14:00' SCHEDULED COUPLE >/dev/null
+
+PLAN=$(call clara PUT "$SESSIONS/episodes/$LIAM_EPISODE/treatment-plan" '{
+  "goals":["We want to stop ending up in the same fight every week","I want to feel I can ask Alex for help"],
+  "objectives":[
+    {"description":"Form a reliable therapeutic relationship","status":"IN_PROGRESS"},
+    {"description":"Identify the core triggers of the negative cycle","status":"NOT_STARTED","targetDate":"'"$(date -u -d '+6 weeks' +%F)"'"},
+    {"description":"Rehearse new ways of asking for support","status":"NOT_STARTED"}],
+  "interventions":[{"kind":"EMOTIONALLY_FOCUSED"},{"kind":"REGULATION_SKILLS"}],
+  "reviewBy":"'"$(date -u -d '+3 months' +%F)"'"}')
+call clara PUT "$SESSIONS/episodes/$LIAM_EPISODE/treatment-plan" "$(jq -c --arg d "$(date -u -d '-7 days' +%F)" '.plan
+  | .objectives[0].status = "ACHIEVED"
+  | .objectives[0].milestones = [{description:"Came back after a rupture and talked it through", reachedOn:$d}]
+  | .objectives[1].status = "IN_PROGRESS"
+  | .interventions += [{kind:"MINDFULNESS"}]' <<<"$PLAN")" >/dev/null
+
+for answers in '[2,1,2,1,1,1,1,1,0]' '[1,1,1,1,1,1,1,0,0]' '[1,0,1,0,1,0,1,0,0]'; do   # 10, 7, 4 against 13 at intake
+  call clara POST "$SESSIONS/episodes/$LIAM_EPISODE/outcomes" "{\"instrument\":\"PHQ-9\",\"answers\":$answers}" >/dev/null
+done
+
+safety_plan() { # clinician clientId
+  call "$1" PUT "$SESSIONS/clients/$2/safety-plan" '{
+    "warningSigns":["Not answering messages for a day","Lying awake going over arguments"],
+    "copingStrategies":["Paced breathing for five minutes","A walk by the river","Writing it down instead of sending it"],
+    "peopleAndPlaces":[{"name":"The library café"},{"name":"Tuesday peer support group"}],
+    "helpers":[{"name":"Sister","contact":"07700 900123"}],
+    "professionals":[{"name":"Northside clinic (office hours)","contact":"020 7946 0000"},{"name":"Samaritans (24/7)","contact":"116 123"},{"name":"Emergency","contact":"999"}],
+    "saferEnvironment":["Medication kept by my sister for now"]}' >/dev/null
+}
+safety_plan clara "$LIAM"
+
+NOOR_EPISODE=$(episode_of clara "$NOOR")
+safety_plan clara "$NOOR"
+call clara POST "$SESSIONS/episodes/$NOOR_EPISODE/phase" '{"phase":"ACTIVE_TREATMENT"}' >/dev/null
+call clara POST "$SESSIONS/episodes/$NOOR_EPISODE/phase" \
+  '{"phase":"DISCHARGED","reason":"Referred on to the specialist trauma service"}' >/dev/null
+
+# Maya is in maintenance with a booster in three days; one extra check-in was missed (flagged).
+MAYA_BOOSTERS=$(call clara GET "$SESSIONS/episodes/$MAYA_EPISODE/maintenance" | jq -c '[.boosters[] | select(.status == "SCHEDULED") | {id, dueAt}]')
+EXTRA=$(date -u -d '+1 hour' +%Y-%m-%dT%H:%M:%SZ)
+MISSED=$(call clara PUT "$SESSIONS/episodes/$MAYA_EPISODE/maintenance/boosters" \
+  "$(jq -c --arg e "$EXTRA" '{boosters: ([{dueAt:$e}] + .)}' <<<"$MAYA_BOOSTERS")" | jq -r --arg e "$EXTRA" '.[] | select(.dueAt == $e) | .id')
+call clara POST "$SESSIONS/boosters/$MISSED/missed" >/dev/null
+
 echo "demo: a referral to Riverside Family Services"
 call carmen POST "$REFERRALS/referrals" "$(jq -nc --arg c "$LIAM" --arg p "$FAMILY_SUPPORT" --arg by "$(date -u -d '+10 days' +%F)" \
   '{clientId:$c, programId:$p, reason:"Support with co-parenting arrangements", hopes:"Calmer handovers for the children",

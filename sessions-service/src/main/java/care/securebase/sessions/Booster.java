@@ -13,7 +13,8 @@ import java.util.UUID;
 @Entity
 public class Booster extends PanacheEntityBase {
 
-    public enum Status { SCHEDULED, CANCELLED }
+    /** SCHEDULED until it happens (ATTENDED), does not (MISSED) or is called off (CANCELLED). */
+    public enum Status { SCHEDULED, CANCELLED, ATTENDED, MISSED }
 
     @Id
     public UUID id;
@@ -25,4 +26,8 @@ public class Booster extends PanacheEntityBase {
     public Instant dueAt;
     @Enumerated(EnumType.STRING)
     public Status status;
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+    @Column(name = "recorded_by")
+    public String recordedBy;
 }

@@ -94,6 +94,12 @@ public class Episode extends PanacheEntityBase {
         return PhaseChange.list("episodeId", Sort.by("changedAt").and("id"), id);
     }
 
+    /** The client's newest episode that is not discharged, if any: where news about the client belongs. */
+    public static Optional<Episode> currentOf(UUID clientId) {
+        return find("clientId = ?1 and phase <> ?2 order by openedAt desc", clientId, Phase.DISCHARGED)
+                .firstResultOptional();
+    }
+
     public static Optional<Episode> forIntake(UUID intakeId) {
         return find("intakeId", intakeId).firstResultOptional();
     }

@@ -4,6 +4,7 @@ import care.securebase.sessions.Episode;
 import care.securebase.sessions.Phase;
 import care.securebase.sessions.PhaseChange;
 import care.securebase.sessions.RiskFlag;
+import care.securebase.sessions.SafetyPlanVersion;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,10 @@ public record EpisodeView(UUID id, UUID clientId, UUID intakeId, String clinicId
                           List<PhaseChangeView> history,
                           @JsonInclude(JsonInclude.Include.NON_NULL)
                           @Schema(description = "Risk flags raised at intake for the client; only on a single episode")
-                          List<RiskFlagView> riskFlags) {
+                          List<RiskFlagView> riskFlags,
+                          @JsonInclude(JsonInclude.Include.NON_NULL)
+                          @Schema(description = "The client's current safety-plan version; only on a single episode")
+                          Integer safetyPlanVersion) {
 
     @Schema(name = "PhaseChange")
     public record PhaseChangeView(Phase from, Phase to, String reason, String changedBy, Instant changedAt) {
@@ -38,17 +42,19 @@ public record EpisodeView(UUID id, UUID clientId, UUID intakeId, String clinicId
 
     /** For lists: without the history and flags, which would cost queries per episode. */
     static EpisodeView summary(Episode e) {
-        return of(e, null, null);
+        return of(e, null, null, null);
     }
 
     static EpisodeView detail(Episode e) {
         return of(e, e.history().stream().map(PhaseChangeView::of).toList(),
-                RiskFlag.ofClient(e.clientId).stream().map(RiskFlagView::of).toList());
+                RiskFlag.ofClient(e.clientId).stream().map(RiskFlagView::of).toList(),
+                SafetyPlanVersion.current(e.clientId).map(v -> v.version).orElse(null));
     }
 
-    private static EpisodeView of(Episode e, List<PhaseChangeView> history, List<RiskFlagView> riskFlags) {
+    private static EpisodeView of(Episode e, List<PhaseChangeView> history, List<RiskFlagView> riskFlags,
+                                  Integer safetyPlanVersion) {
         return new EpisodeView(e.id, e.clientId, e.intakeId, e.clinicId, e.clinicianId, e.priority, e.riskLevel,
                 e.modality, e.phase, e.openedAt, e.phaseChangedAt, e.phaseChangedBy,
-                e.phase.next().stream().sorted().toList(), history, riskFlags);
+                e.phase.next().stream().sorted().toList(), history, riskFlags, safetyPlanVersion);
     }
 }

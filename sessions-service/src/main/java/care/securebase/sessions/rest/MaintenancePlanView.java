@@ -15,9 +15,11 @@ public record MaintenancePlanView(UUID id, UUID episodeId, List<String> relapseW
                                   Instant endedAt) {
 
     @Schema(name = "Booster")
-    public record BoosterView(UUID id, Instant dueAt, Booster.Status status) {
+    public record BoosterView(UUID id, Instant dueAt, Booster.Status status,
+                              @Schema(description = "When it was attended, missed or cancelled") Instant recordedAt,
+                              String recordedBy) {
         static BoosterView of(Booster b) {
-            return new BoosterView(b.id, b.dueAt, b.status);
+            return new BoosterView(b.id, b.dueAt, b.status, b.recordedAt, b.recordedBy);
         }
     }
 

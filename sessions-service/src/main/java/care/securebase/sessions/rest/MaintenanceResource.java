@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -56,6 +57,43 @@ public class MaintenanceResource {
                 request.relapseWarningSigns(), request.copingTools(), request.supports(), request.boosters()));
         return Response.created(UriBuilder.fromPath("/episodes/{id}/maintenance").build(id))
                 .entity(MaintenancePlanView.of(started.plan(), started.boosters())).build();
+    }
+
+    @Schema(name = "BoosterSlot")
+    public record BoosterSlot(@Schema(description = "An outstanding booster to keep or move; left out for a new one")
+                              UUID id,
+                              @NotNull @Schema(examples = "2030-01-15T10:00:00Z") Instant dueAt) {
+    }
+
+    @Schema(name = "BoosterScheduleEdit")
+    public record BoosterScheduleRequest(@NotNull @Size(max = BoosterSchedule.MAX_BOOSTERS)
+                                         List<@NotNull @Valid BoosterSlot> boosters) {
+    }
+
+    @Schema(name = "WarningSignsReported")
+    public record WarningSignsRequest(@NotEmpty @Size(max = 20)
+                                      @Schema(description = "Positions (0-based) of the plan's relapse warning signs "
+                                              + "the client reported", examples = "[0, 2]") List<Integer> reported) {
+    }
+
+    @PUT
+    @Path("boosters")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Edit the booster schedule of the plan in force: listed ids keep or move, unlisted "
+            + "outstanding boosters are cancelled, slots without id are added; emits booster-schedule-changed")
+    public List<MaintenancePlanView.BoosterView> boosters(@PathParam("id") UUID id,
+                                                          @Valid @NotNull BoosterScheduleRequest request) {
+        return maintenance.editBoosters(id, request.boosters().stream()
+                        .map(b -> new MaintenanceService.BoosterSlot(b.id(), b.dueAt())).toList())
+                .stream().map(MaintenancePlanView.BoosterView::of).toList();
+    }
+
+    @POST
+    @Path("warning-signs")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Record which of the plan's warning signs the client reported; raises a WARNING_SIGN flag")
+    public Response warningSigns(@PathParam("id") UUID id, @Valid @NotNull WarningSignsRequest request) {
+        return Response.status(201).entity(FlagView.of(maintenance.warningSigns(id, request.reported()))).build();
     }
 
     @GET

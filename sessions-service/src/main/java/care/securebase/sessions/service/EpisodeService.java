@@ -10,13 +10,19 @@ import care.securebase.kit.outbox.Inbox;
 import care.securebase.kit.outbox.Outbox;
 import care.securebase.kit.security.Caller;
 import care.securebase.sessions.Episode;
+import care.securebase.sessions.Flag;
+import care.securebase.sessions.OutcomeAdministration;
+import care.securebase.sessions.OutcomeScore;
 import care.securebase.sessions.MaintenancePlan;
 import care.securebase.sessions.Phase;
 import care.securebase.sessions.RiskFlag;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -57,6 +63,9 @@ public class EpisodeService {
         flag.source = raised.source();
         flag.raisedAt = raisedAt != null ? raisedAt : Instant.now();
         flag.persist();
+        // On the caseload too; with no current episode yet it waits for the one intake opens.
+        Flag.raise(Flag.Kind.RISK, Episode.currentOf(flag.clientId).map(e -> e.id).orElse(null), flag.clientId,
+                flag.clinicId, flag.id, flag.level + " " + flag.source, flag.raisedAt);
     }
 
     public Optional<Episode> openFor(UUID eventId, String eventType, String openedBy, IntakeCompleted intake) {
@@ -67,10 +76,50 @@ public class EpisodeService {
             LOG.infof("Intake %s already has an episode; event %s changes nothing", intake.intakeId(), eventId);
             return Optional.empty();
         }
-        Episode episode = Episode.open(intake, openedBy, Instant.now());
+        Instant now = Instant.now();
+        Episode episode = Episode.open(intake, openedBy, now);
+        // The bulk update below would not flush the episode's insert by itself (different table).
+        Episode.flush();
+        Flag.update("episodeId = ?1 where clientId = ?2 and episodeId is null and clearedAt is null",
+                episode.id, episode.clientId);
+        keepBaseline(episode, intake.scores(), openedBy, now);
         outbox.publish(new EpisodeOpened(episode.id, episode.clientId, episode.intakeId, episode.clinicId,
                 episode.clinicianId));
         return Optional.of(episode);
+    }
+
+    /** The intake's scale scores, as the baseline the episode's outcomes are judged against. */
+    private static void keepBaseline(Episode episode, List<IntakeCompleted.ScoreSummary> scores, String by, Instant at) {
+        if (scores == null) {
+            return;
+        }
+        Map<String, OutcomeAdministration> byInstrument = new HashMap<>();
+        for (IntakeCompleted.ScoreSummary s : scores) {
+            if (s == null || s.instrument() == null || s.scale() == null) {
+                continue;
+            }
+            OutcomeAdministration a = byInstrument.computeIfAbsent(s.instrument(), code -> {
+                OutcomeAdministration n = new OutcomeAdministration();
+                n.id = UUID.randomUUID();
+                n.episodeId = episode.id;
+                n.instrument = code;
+                n.source = OutcomeAdministration.Source.INTAKE;
+                n.administeredBy = by;
+                n.administeredAt = at;
+                n.persist();
+                return n;
+            });
+            OutcomeScore score = new OutcomeScore();
+            score.id = UUID.randomUUID();
+            score.administrationId = a.id;
+            score.episodeId = episode.id;
+            score.instrument = a.instrument;
+            score.scale = s.scale();
+            score.value = BigDecimal.valueOf(s.score());
+            score.band = s.band();
+            score.administeredAt = at;
+            score.persist();
+        }
     }
 
     /** Another clinic's episode is answered exactly like a missing one. */

@@ -213,6 +213,9 @@ class EpisodeResourceTest {
                         .body("riskFlags", hasSize(1))
                         .body("riskFlags[0].level", equalTo("HIGH"))
                         .body("riskFlags[0].source", equalTo("CSSRS_SCREEN")));
+        // On the caseload's flags too, attached to the episode that opened after it, once.
+        given().auth().oauth2(Tokens.of("clara")).get("/episodes/" + id + "/flags").then().statusCode(200)
+                .body("kind", equalTo(List.of("RISK"))).body("[0].detail", equalTo("HIGH CSSRS_SCREEN"));
         // Lists stay light: no flags per row.
         given().auth().oauth2(Tokens.of("clara")).queryParam("clientId", intake.clientId()).get("/episodes")
                 .then().body("[0].riskFlags", nullValue());
