@@ -365,6 +365,61 @@ class ReferralResourceTest {
                 .then().body("history.status", contains("SENT", "ACCEPTED"));
     }
 
+    @Test
+    void thePartnerIsScheduledAndRescheduledOncePerKey() {
+        String id = Fixtures.sentReferral();
+        String token = Fixtures.partnerSystemToken();
+        given().auth().oauth2(token).post("/referrals/" + id + "/accept").then().statusCode(200);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of())
+                .post("/referrals/" + id + "/schedule").then().statusCode(400).body("errors[0].field", equalTo("date"));
+        String key = UUID.randomUUID().toString();
+        String first = LocalDate.now().plusDays(5).toString();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(Map.of("date", first)).post("/referrals/" + id + "/schedule")
+                    .then().statusCode(200).body("status", equalTo("SCHEDULED")).body("scheduledFor", equalTo(first));
+        }
+        // The same key with another date is another request: refused, not replayed.
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("date", LocalDate.now().plusDays(9).toString())).post("/referrals/" + id + "/schedule")
+                .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        String later = LocalDate.now().plusDays(12).toString();
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("date", later))
+                .post("/referrals/" + id + "/schedule").then().statusCode(200).body("scheduledFor", equalTo(later));
+        given().auth().oauth2(Tokens.of("carmen")).get("/referrals/" + id).then()
+                .body("history.status", contains("SENT", "ACCEPTED", "SCHEDULED", "SCHEDULED"))
+                .body("history[2].scheduledFor", equalTo(first))
+                .body("scheduledFor", equalTo(later));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("outcome", "GOALS_MET"))
+                .post("/referrals/" + id + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
+        given().auth().oauth2(Tokens.of("carmen")).contentType(ContentType.JSON)
+                .body(Map.of("date", later)).post("/referrals/" + id + "/schedule").then().statusCode(403);
+    }
+
+    @Test
+    void aPartnersListShowsNoClinicalOrClinicData() {
+        Map<String, Object> body = Fixtures.referral(Fixtures.addProgram(Fixtures.RIVERSIDE, true));
+        body.put("sharedItems", List.of());
+        String id = Fixtures.create("carmen", body);
+        String list = given().auth().oauth2(Tokens.of("sam")).queryParam("size", 100).get("/referrals")
+                .then().statusCode(200).body("id", hasItem(id)).extract().asString();
+        Response one = given().auth().oauth2(Tokens.of("sam")).get("/referrals/" + id);
+        one.then().statusCode(200);
+        Set<?> keys = one.jsonPath().getMap("$").keySet();
+        for (String hidden : List.of("clientId", "clinicId", "createdBy", "referredBy", "reason", "hopes", "client",
+                "overdue")) {
+            assertFalse(keys.contains(hidden), hidden);
+        }
+        assertEquals("[]", one.jsonPath().getList("sharedItems").toString());
+        assertFalse(one.asString().contains((String) body.get("clientId")));
+        assertFalse(one.asString().contains(SEEDED + " reason"));
+        assertFalse(one.asString().contains("northside"));
+        assertFalse(list.contains((String) body.get("clientId")));
+        assertFalse(list.contains("carmen"));
+        // The note always travels.
+        assertEquals(SEEDED + " shared: prefers evening sessions", one.jsonPath().getString("sharedInformation"));
+    }
+
     private static long referralRows() {
         return QuarkusTransaction.requiringNew().call(() -> Referral.count());
     }
