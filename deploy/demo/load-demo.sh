@@ -37,19 +37,66 @@ if [[ $(call ingrid GET "$INTAKE/clients?size=1" | jq length) -gt 0 ]]; then
 fi
 
 echo "demo: community resource directory"
-call ada PUT "$REFERRALS/organisations/riverside-family" \
-  '{"name":"Riverside Family Services","noticeEmail":"referrals@riverside-family.example.org"}' >/dev/null
-call ada PUT "$REFERRALS/organisations/oak-community" \
-  '{"name":"Oak Community Support","noticeEmail":"intake@oak-community.example.org"}' >/dev/null
-program() { # org name kind
-  call ada POST "$REFERRALS/programs" "$(jq -nc --arg org "$1" --arg name "$2" --arg kind "$3" \
-    '{organisationId:$org, name:$name, kind:$kind, languages:["en"], area:"City north", remote:false, acceptingReferrals:true}')" \
-    | jq -r .id
+org() { # id name mailbox
+  call ada PUT "$REFERRALS/organisations/$1" "$(jq -nc --arg n "$2" --arg m "$3" '{name:$n, noticeEmail:$m}')" >/dev/null
 }
-FAMILY_SUPPORT=$(program riverside-family "Family support casework" SOCIAL_WORK)
-program riverside-family "Parenting after trauma" PARENTING_PROGRAM >/dev/null
-program oak-community "Tuesday peer support group" SUPPORT_GROUP >/dev/null
-program oak-community "Housing advice desk" HOUSING >/dev/null
+# riverside-family and oak-community have social workers (sam, sofia) and riverside a partner system;
+# the others are in the directory without logins (they hear of referrals by e-mail only).
+org riverside-family "Riverside Family Services" referrals@riverside-family.example.org
+org oak-community "Oak Community Support" intake@oak-community.example.org
+org northgate-health "Northgate Health Centre" reception@northgate-health.example.org
+org city-housing-trust "City Housing Trust" advice@city-housing.example.org
+org harbour-crisis-team "Harbour Crisis Team" duty@harbour-crisis.example.org
+org st-brigids-school "St Brigid's Primary School" office@st-brigids.example.org
+org eastbank-parents "Eastbank Parents Network" hello@eastbank-parents.example.org
+program() { # org kind name [jq object merged over the defaults]: prints the new program's id
+  local extra
+  extra=$(jq -nc "${4:-"{}"}")
+  call ada POST "$REFERRALS/programs" "$(jq -nc --arg org "$1" --arg kind "$2" --arg name "$3" --argjson x "$extra" \
+    '{organisationId:$org, kind:$kind, name:$name, languages:["en"], area:"City north", delivery:"IN_PERSON",
+      attendees:["CLIENT"], acceptingReferrals:true} + $x')" | jq -r .id
+}
+FAMILY_SUPPORT=$(program riverside-family SOCIAL_WORK "Family support casework" \
+  '{services:["home visits","co-parenting support"], attendees:["CLIENT","PARTNER","FAMILY"], delivery:"BOTH",
+    contactName:"Dana Whitfield", contactEmail:"casework@riverside-family.example.org", places:5}')
+PARENTING_TRAUMA=$(program riverside-family PARENTING_PROGRAM "Parenting after trauma" \
+  '{services:["10-week group","creche"], minAge:18, attendees:["CLIENT","PARTNER","CAREGIVER"], area:"Riverside and harbour",
+    contactEmail:"parenting@riverside-family.example.org", places:3}')
+program riverside-family PARENTING_PROGRAM "Circle of Security parenting group" \
+  '{services:["8-week group"], attendees:["CLIENT","PARTNER","CAREGIVER"], languages:["en","pl"], waitlistWeeks:4}' >/dev/null
+FATHERS=$(program riverside-family SUPPORT_GROUP "Fathers' group" '{services:["peer support"], minAge:18, places:0, waitlistWeeks:8}')
+program riverside-family SUPPORT_GROUP "Young carers' club" '{minAge:8, maxAge:17, services:["after-school club","respite trips"]}' >/dev/null
+DEBT_ADVICE=$(program riverside-family SOCIAL_WORK "Benefits and debt advice" '{services:["benefit checks","debt plans"], delivery:"BOTH"}')
+program riverside-family HOUSING "Family housing advice" '{services:["homelessness prevention"], languages:["en","ar"]}' >/dev/null
+COUPLES=$(program riverside-family SOCIAL_WORK "Couples in conflict support" \
+  '{services:["joint sessions","safety planning"], attendees:["CLIENT","PARTNER"], minAge:18}')
+program riverside-family PARENTING_PROGRAM "Teen parents programme" \
+  '{minAge:15, maxAge:21, acceptingReferrals:false, places:0, waitlistWeeks:6}' >/dev/null
+program riverside-family SCHOOL "School liaison service" '{minAge:4, maxAge:18, attendees:["CLIENT","CAREGIVER"], area:"Riverside"}' >/dev/null
+PEER_GROUP=$(program oak-community SUPPORT_GROUP "Tuesday peer support group" \
+  '{services:["weekly peer group"], minAge:18, area:"Oakfield", contactName:"Sofia Marin", places:6}')
+program oak-community HOUSING "Housing advice desk" '{area:"Oakfield", services:["drop-in advice","tenancy letters"]}' >/dev/null
+GRIEF=$(program oak-community SUPPORT_GROUP "Grief and loss circle" '{area:"Oakfield", minAge:16, services:["6-week circle"]}')
+COMMUNITY_SW=$(program oak-community SOCIAL_WORK "Community social work team" \
+  '{area:"Oakfield and Westgate", attendees:["CLIENT","FAMILY"], services:["needs assessment","care plans"], waitlistWeeks:2}')
+program oak-community SOCIAL_WORK "Polish-speaking family support" '{languages:["pl","en"], area:"Westgate", delivery:"BOTH"}' >/dev/null
+SPANISH_PARENTS=$(program oak-community PARENTING_PROGRAM "Grupo de madres y padres" \
+  '{languages:["es"], area:"Oakfield", attendees:["CLIENT","PARTNER","CAREGIVER"]}')
+ONLINE_ANXIETY=$(program oak-community SUPPORT_GROUP "Online anxiety peer group" '{delivery:"REMOTE", area:"Anywhere", minAge:18}')
+program oak-community HOUSING "Tenancy sustainment" '{area:"Westgate", services:["weekly visits"], places:2}' >/dev/null
+program oak-community CRISIS_SERVICE "Evening crisis cafe" '{area:"Oakfield", services:["walk-in, 6-11pm"], minAge:16}' >/dev/null
+program oak-community SCHOOL "After-school learning club" '{minAge:6, maxAge:12, attendees:["CLIENT","CAREGIVER"], area:"Oakfield"}' >/dev/null
+GP=$(program northgate-health PRIMARY_CARE "New patient registration" '{area:"Northgate", services:["GP registration","health check"]}')
+program northgate-health PRIMARY_CARE "Practice nurse wellbeing clinic" '{area:"Northgate", services:["sleep","physical health"]}' >/dev/null
+program northgate-health PRIMARY_CARE "Social prescribing link worker" '{area:"Northgate", delivery:"BOTH", languages:["en","ur"]}' >/dev/null
+program city-housing-trust HOUSING "Emergency housing line" '{delivery:"REMOTE", area:"Citywide", services:["same-day placement"]}' >/dev/null
+program city-housing-trust HOUSING "Supported lodgings for young people" '{minAge:16, maxAge:24, area:"Citywide", waitlistWeeks:10}' >/dev/null
+program harbour-crisis-team CRISIS_SERVICE "24-hour crisis line" '{delivery:"REMOTE", area:"Harbour and city", languages:["en","es","pl"]}' >/dev/null
+program harbour-crisis-team CRISIS_SERVICE "Crisis house short stays" '{minAge:18, area:"Harbour", places:1}' >/dev/null
+program st-brigids-school SCHOOL "Family link worker" '{minAge:4, maxAge:11, attendees:["CAREGIVER","FAMILY"], area:"Northgate"}' >/dev/null
+program st-brigids-school SCHOOL "Nurture group" '{minAge:4, maxAge:11, area:"Northgate", acceptingReferrals:false, waitlistWeeks:12}' >/dev/null
+program eastbank-parents PARENTING_PROGRAM "Baby and toddler drop-in" '{area:"Eastbank", attendees:["CLIENT","PARTNER","CAREGIVER"]}' >/dev/null
+program eastbank-parents SUPPORT_GROUP "Dads and kids Saturday club" '{area:"Eastbank", attendees:["CLIENT","FAMILY"]}' >/dev/null
 
 echo "demo: clinicians and their caseload limits"
 clinician() { # admin id name clinic limit on-call
@@ -126,6 +173,9 @@ episode_of() { # clinician clientId: waits for sessions-service to open the epis
   echo "demo: no episode for client $2 after 30 s" >&2
   return 1
 }
+# Reminders go only by a channel the client agreed to be contacted by.
+consent ingrid "$MAYA" TREATMENT CONTACT_EMAIL
+consent ingrid "$LIAM" TREATMENT CONTACT_EMAIL
 MAYA_EPISODE=$(episode_of clara "$MAYA")
 LIAM_EPISODE=$(episode_of clara "$LIAM")
 call clara POST "$SESSIONS/episodes/$MAYA_EPISODE/phase" '{"phase":"ACTIVE_TREATMENT"}' >/dev/null
@@ -209,9 +259,77 @@ MISSED=$(call clara PUT "$SESSIONS/episodes/$MAYA_EPISODE/maintenance/boosters" 
   "$(jq -c --arg e "$EXTRA" '{boosters: ([{dueAt:$e}] + .)}' <<<"$MAYA_BOOSTERS")" | jq -r --arg e "$EXTRA" '.[] | select(.dueAt == $e) | .id')
 call clara POST "$SESSIONS/boosters/$MISSED/missed" >/dev/null
 
-echo "demo: a referral to Riverside Family Services"
-call carmen POST "$REFERRALS/referrals" "$(jq -nc --arg c "$LIAM" --arg p "$FAMILY_SUPPORT" --arg by "$(date -u -d '+10 days' +%F)" \
-  '{clientId:$c, programId:$p, reason:"Support with co-parenting arrangements", hopes:"Calmer handovers for the children",
-    urgency:"SOON", respondBy:$by, sharedInformation:"Prefers afternoon contact"}')" >/dev/null
+echo "demo: referrals in every state (but EXPIRED, which takes a week past a respond-by date)"
+# Sending needs the client's consent to share with that kind of partner; it reaches referrals-service
+# through intake's events, so a send is retried for a while until it has arrived.
+refer() { # coordinator clientId programId urgency days-to-respond shared-items-json reason hopes [send]: prints the id
+  local body out status
+  body=$(jq -nc --arg c "$2" --arg p "$3" --arg u "$4" --arg by "$(date -u -d "+$5 days" +%F)" --argjson s "$6" \
+    --arg r "$7" --arg h "$8" --argjson send "${9:-true}" \
+    '{clientId:$c, programId:$p, urgency:$u, respondBy:$by, sharedItems:$s, reason:$r, hopes:$h, send:$send,
+      sharedInformation:"Please contact the client in the afternoon"}')
+  out=$(mktemp)
+  for _ in $(seq 1 60); do
+    status=$(curl -s -o "$out" -w '%{http_code}' -X POST -H "Authorization: Bearer $(token "$1")" \
+      -H 'Content-Type: application/json' --data "$body" "$REFERRALS/referrals")
+    [[ $status == 201 ]] && { jq -r .id "$out"; rm -f "$out"; return 0; }
+    [[ $status == 409 ]] || break
+    sleep 0.5
+  done
+  echo "demo: referral for client $2 answered $status: $(cat "$out")" >&2
+  rm -f "$out"
+  return 1
+}
+move() { # user referralId action [json]
+  call "$1" POST "$REFERRALS/referrals/$2/$3" "${4:-}" >/dev/null
+}
+consent ingrid "$LIAM" SHARE_SOCIAL_WORK SHARE_SUPPORT_GROUP
+consent ingrid "$MAYA" SHARE_SUPPORT_GROUP SHARE_PRIMARY_CARE
+consent ingrid "$NOOR" SHARE_SOCIAL_WORK SHARE_SUPPORT_GROUP
+consent ivan "$TOM" SHARE_PARENTING_PROGRAM
+TOM_SOCIAL_WORK=$(call ivan POST "$INTAKE/clients/$TOM/consents" \
+  '{"scope":"SHARE_SOCIAL_WORK","granted":true,"formVersion":"consent-form-2026.1"}' | jq -r .id)
+
+# SENT: to Riverside, waiting for an answer.
+refer carmen "$LIAM" "$FAMILY_SUPPORT" SOON 10 '["CLIENT_NAME","CONTACT_DETAILS","REASON","HOPES"]' \
+  "Support with co-parenting arrangements" "Calmer handovers for the children" >/dev/null
+# SENT to an organisation without logins: it hears by e-mail only.
+refer carmen "$MAYA" "$GP" ROUTINE 21 '["CLIENT_NAME","CONTACT_DETAILS","REASON"]' \
+  "Not registered with a GP since moving" "A regular doctor" >/dev/null
+# RECEIVED: Oak has opened it.
+R=$(refer carmen "$MAYA" "$PEER_GROUP" ROUTINE 14 '["CLIENT_NAME","PREFERRED_LANGUAGE","HOPES"]' \
+  "Isolation since moving to the city" "To meet people who understand")
+call sofia GET "$REFERRALS/referrals/$R" >/dev/null
+# ACCEPTED, not yet scheduled.
+R=$(refer carmen "$NOOR" "$COMMUNITY_SW" URGENT 5 '["CLIENT_NAME","CONTACT_DETAILS","REASON"]' \
+  "Practical support at home while in treatment" "Help with letters and bills")
+move sofia "$R" accept
+# DECLINED, with a coded reason.
+R=$(refer carmen "$LIAM" "$FATHERS" ROUTINE 14 '["CLIENT_NAME","REASON"]' "Peer support as a new father" "Other dads to talk to")
+move sam "$R" decline '{"reason":"NO_CAPACITY","note":"The group is full until the spring intake"}'
+# SCHEDULED: a harbour client, a first appointment in ten days.
+R=$(refer carl "$TOM" "$PARENTING_TRAUMA" SOON 10 '["CLIENT_NAME","CONTACT_DETAILS","PREFERRED_LANGUAGE","REASON","HOPES"]' \
+  "Parenting support for the family work" "Fewer shouting matches at bedtime")
+move sam "$R" accept
+move sam "$R" schedule "$(jq -nc --arg d "$(date -u -d '+10 days' +%F)" '{date:$d, note:"Intake meeting at the family centre"}')"
+# IN_PROGRESS.
+R=$(refer carmen "$LIAM" "$COUPLES" SOON 7 '["CLIENT_NAME","CONTACT_DETAILS","REASON"]' \
+  "Conflict at home alongside couple therapy" "Ways to disagree safely")
+move sam "$R" accept
+move sam "$R" start
+# COMPLETED, with a coded outcome.
+R=$(refer carmen "$NOOR" "$GRIEF" ROUTINE 14 '["CLIENT_NAME","REASON","HOPES"]' "Bereavement last year" "Space to talk about her mother")
+move sofia "$R" accept
+move sofia "$R" start
+move sofia "$R" complete '{"outcome":"ENGAGED","note":"Attended five of six circles"}'
+# CANCELLED by the clinic.
+R=$(refer carmen "$MAYA" "$ONLINE_ANXIETY" ROUTINE 14 '["REASON"]' "Anxiety between sessions" "Tools to use alone")
+move carmen "$R" cancel '{"reason":"NO_LONGER_NEEDED","note":"Maya prefers the Tuesday group"}'
+# CANCELLED by the system: Tom withdrew his consent to share with social work.
+refer carl "$TOM" "$DEBT_ADVICE" SOON 10 '["CLIENT_NAME","CONTACT_DETAILS","REASON"]' "Debts after a job loss" "A repayment plan" >/dev/null
+call ivan POST "$INTAKE/clients/$TOM/consents/$TOM_SOCIAL_WORK/revoke" '{"reason":"Client changed his mind"}' >/dev/null
+# DRAFT: prepared, not sent (Noor has not been asked about sharing with parenting programs).
+refer carmen "$NOOR" "$SPANISH_PARENTS" ROUTINE 21 '["CLIENT_NAME","PREFERRED_LANGUAGE"]' \
+  "Support in Spanish for parenting" "Meet other Spanish-speaking parents" false >/dev/null
 
 echo "demo: loaded"

@@ -37,9 +37,13 @@ public class ReferralStep extends PanacheEntityBase {
     public String by;
     public Instant at;
     public String note;
+    /** The coded reason (decline, cancellation, expiry) or outcome (completion) of this step. */
+    public String code;
+    @Column(name = "scheduled_for")
+    public java.time.LocalDate scheduledFor;
 
     static ReferralStep record(Referral referral, int seq, ReferralStatus from, ReferralStatus to,
-                               ReferralStatus.Party party, String by, Instant at, String note) {
+                               ReferralStatus.Party party, String by, Instant at, Referral.Details details) {
         ReferralStep step = new ReferralStep();
         step.id = UUID.randomUUID();
         step.referralId = referral.id;
@@ -49,7 +53,9 @@ public class ReferralStep extends PanacheEntityBase {
         step.party = party;
         step.by = by;
         step.at = at;
-        step.note = note;
+        step.note = details.note() == null || details.note().isBlank() ? null : details.note().strip();
+        step.code = details.code() == null || details.code().isBlank() ? null : details.code();
+        step.scheduledFor = to == ReferralStatus.SCHEDULED ? details.date() : null;
         return step;
     }
 

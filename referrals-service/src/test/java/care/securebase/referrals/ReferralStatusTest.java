@@ -8,6 +8,7 @@ import static care.securebase.referrals.ReferralStatus.DRAFT;
 import static care.securebase.referrals.ReferralStatus.EXPIRED;
 import static care.securebase.referrals.ReferralStatus.IN_PROGRESS;
 import static care.securebase.referrals.ReferralStatus.RECEIVED;
+import static care.securebase.referrals.ReferralStatus.SCHEDULED;
 import static care.securebase.referrals.ReferralStatus.SENT;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +38,8 @@ class ReferralStatusTest {
             DRAFT, EnumSet.of(SENT, CANCELLED),
             SENT, EnumSet.of(RECEIVED, ACCEPTED, DECLINED, CANCELLED, EXPIRED),
             RECEIVED, EnumSet.of(ACCEPTED, DECLINED, CANCELLED, EXPIRED),
-            ACCEPTED, EnumSet.of(IN_PROGRESS, CANCELLED),
+            ACCEPTED, EnumSet.of(SCHEDULED, IN_PROGRESS, CANCELLED),
+            SCHEDULED, EnumSet.of(SCHEDULED, IN_PROGRESS, COMPLETED, CANCELLED),
             IN_PROGRESS, EnumSet.of(COMPLETED, CANCELLED),
             DECLINED, EnumSet.noneOf(ReferralStatus.class),
             COMPLETED, EnumSet.noneOf(ReferralStatus.class),
@@ -78,8 +80,8 @@ class ReferralStatusTest {
 
     @Test
     void everyPairIsCovered() {
-        assertEquals(81, allowedMoves().count() + refusedMoves().count());
-        assertEquals(15, allowedMoves().count());
+        assertEquals(100, allowedMoves().count() + refusedMoves().count());
+        assertEquals(20, allowedMoves().count());
     }
 
     @Test
@@ -89,25 +91,41 @@ class ReferralStatusTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"DRAFT,draft", "SENT,requested", "RECEIVED,received", "ACCEPTED,accepted", "DECLINED,rejected",
-            "IN_PROGRESS,in-progress", "COMPLETED,completed", "CANCELLED,cancelled", "EXPIRED,failed"})
-    void mapsToFhirTaskStatus(ReferralStatus status, String code) {
-        assertEquals(code, status.fhirTaskStatus());
+    @CsvSource({"DRAFT,draft,draft,draft", "SENT,requested,sent,active", "RECEIVED,received,received,active",
+            "ACCEPTED,accepted,accepted,active", "DECLINED,rejected,declined,revoked",
+            "SCHEDULED,accepted,scheduled,active", "IN_PROGRESS,in-progress,in-progress,active",
+            "COMPLETED,completed,completed,completed", "CANCELLED,cancelled,cancelled,revoked",
+            "EXPIRED,failed,expired,revoked"})
+    void mapsToFhirTaskStatusAndBusinessStatus(ReferralStatus status, String task, String business, String request) {
+        assertEquals(task, status.fhirTaskStatus());
+        assertEquals(business, status.businessStatus());
+        assertEquals(request, status.fhirRequestStatus());
     }
 
     @Test
-    void fhirCodesAreDistinct() {
-        assertEquals(ReferralStatus.values().length,
-                Stream.of(ReferralStatus.values()).map(ReferralStatus::fhirTaskStatus).distinct().count());
+    void fhirTaskStatusWithBusinessStatusIsDistinct() {
+        assertEquals(ReferralStatus.values().length, Stream.of(ReferralStatus.values())
+                .map(s -> s.fhirTaskStatus() + "/" + s.businessStatus()).distinct().count());
     }
 
     @ParameterizedTest
     @EnumSource(ReferralStatus.class)
-    void onlyDeclineAndCompletionNeedANote(ReferralStatus status) {
+    void declineCompletionAndSchedulingNeedTheirField(ReferralStatus status) {
         switch (status) {
-            case DECLINED -> assertEquals("reason", status.requiredNote());
-            case COMPLETED -> assertEquals("outcome", status.requiredNote());
-            default -> assertNull(status.requiredNote());
+            case DECLINED -> assertEquals("reason", status.requiredField());
+            case COMPLETED -> assertEquals("outcome", status.requiredField());
+            case SCHEDULED -> assertEquals("date", status.requiredField());
+            default -> assertNull(status.requiredField());
+        }
+    }
+
+    @Test
+    void theOpenSetsAreWhatTheRulesSay() {
+        assertEquals(EnumSet.of(DRAFT, SENT, RECEIVED, ACCEPTED, SCHEDULED, IN_PROGRESS), ReferralStatus.OPEN);
+        assertEquals(EnumSet.of(SENT, RECEIVED, ACCEPTED, SCHEDULED, IN_PROGRESS), ReferralStatus.WITH_PARTNER);
+        assertEquals(EnumSet.of(SENT, RECEIVED), ReferralStatus.UNANSWERED);
+        for (ReferralStatus open : ReferralStatus.OPEN) {
+            assertFalse(open.terminal(), open.name());
         }
     }
 
@@ -115,7 +133,7 @@ class ReferralStatusTest {
     void eachSideMakesItsOwnMoves() {
         assertEquals(ReferralStatus.Party.CLINIC, SENT.movedBy());
         assertEquals(ReferralStatus.Party.CLINIC, CANCELLED.movedBy());
-        for (ReferralStatus s : EnumSet.of(RECEIVED, ACCEPTED, DECLINED, IN_PROGRESS, COMPLETED)) {
+        for (ReferralStatus s : EnumSet.of(RECEIVED, ACCEPTED, DECLINED, SCHEDULED, IN_PROGRESS, COMPLETED)) {
             assertEquals(ReferralStatus.Party.PARTNER, s.movedBy(), s.name());
         }
         assertEquals(ReferralStatus.Party.SYSTEM, EXPIRED.movedBy());

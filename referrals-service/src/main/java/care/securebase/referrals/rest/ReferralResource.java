@@ -4,13 +4,17 @@ import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.kit.security.Roles;
 import care.securebase.referrals.Referral;
 import care.securebase.referrals.ReferralStatus;
+import care.securebase.referrals.ReferralCodes;
+import care.securebase.referrals.ReferralCodes.SharedItem;
 import care.securebase.referrals.rest.ReferralViews.AnyReferralView;
+import care.securebase.referrals.rest.ReferralViews.BoardView;
 import care.securebase.referrals.rest.ReferralViews.ReferralView;
 import care.securebase.referrals.service.ReferralRecord;
 import care.securebase.referrals.service.ReferralService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -28,10 +32,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -52,6 +57,9 @@ public class ReferralResource {
             + " already used for the same request on this referral, the first answer again, with header "
             + REPLAYED + ": true";
 
+    private static final String NO_CONSENT = "The client has no current consent to share with this kind of program"
+            + " (problem+json naming programId; the detail names the consent scope)";
+
     private final ReferralService referrals;
 
     public ReferralResource(ReferralService referrals) {
@@ -67,31 +75,47 @@ public class ReferralResource {
             @NotNull Referral.Urgency urgency,
             @NotNull @Future @Schema(examples = "2030-01-31", description = "When the partner should answer by")
             LocalDate respondBy,
-            @Size(max = 4000) @Schema(description = "The minimum the clinic shares with the partner")
+            @Size(max = 5) @Schema(description = "What the partner may see besides the note: only these travel."
+                    + " [REASON] if absent", examples = "[\"CLIENT_NAME\",\"CONTACT_DETAILS\",\"REASON\"]")
+            Set<@NotNull SharedItem> sharedItems,
+            @Size(max = 4000) @Schema(description = "A note for the partner; it always travels with the referral")
             String sharedInformation,
             @Schema(defaultValue = "true", description = "false keeps it as a draft") Boolean send) {
     }
 
     @Schema(name = "DeclineReferral")
-    public record DeclineRequest(@NotBlank @Size(max = 2000) String reason) {
+    public record DeclineRequest(@NotNull ReferralCodes.DeclineReason reason,
+                                 @Size(max = 2000) @Schema(description = "Optional explanation") String note) {
+    }
+
+    @Schema(name = "ScheduleReferral")
+    public record ScheduleRequest(@NotNull @FutureOrPresent @Schema(examples = "2030-02-14",
+                                          description = "The client's first appointment") LocalDate date,
+                                  @Size(max = 2000) String note) {
     }
 
     @Schema(name = "CompleteReferral")
-    public record CompleteRequest(@NotBlank @Size(max = 4000) String outcome) {
+    public record CompleteRequest(@NotNull ReferralCodes.Outcome outcome,
+                                  @Size(max = 4000) @Schema(description = "Optional explanation") String note) {
     }
 
     @Schema(name = "CancelReferral")
-    public record CancelRequest(@Size(max = 2000) String reason) {
+    public record CancelRequest(@Schema(description = "Coded reason; CONSENT_REVOKED is the system's own")
+                                ReferralCodes.CancelReason reason,
+                                @Size(max = 2000) @Schema(description = "Stays with the clinic") String note) {
     }
 
     @POST
     @RolesAllowed({Roles.CARE_COORDINATOR, Roles.CLINICIAN})
-    @Operation(summary = "Refer a client of the caller's clinic to a program; sent unless send is false")
+    @Operation(summary = "Refer a client of the caller's clinic to a program; sent unless send is false",
+            description = "Sending needs the client's current consent SHARE_<program kind> (e.g. SHARE_SOCIAL_WORK)")
     @APIResponse(responseCode = "201", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ReferralView.class)))
+    @APIResponse(responseCode = "409", description = NO_CONSENT)
     public Response create(@Valid @NotNull CreateReferralRequest request) {
         ReferralRecord record = referrals.create(new ReferralService.NewReferral(request.clientId(),
                 request.programId(), request.reason(), request.hopes(), request.urgency(), request.respondBy(),
+                request.sharedItems() == null ? Set.of(SharedItem.REASON) : request.sharedItems(),
                 request.sharedInformation(), !Boolean.FALSE.equals(request.send())));
         return Response.created(UriBuilder.fromPath("/referrals/{id}").build(record.referral().id))
                 .entity(ReferralViews.of(record)).build();
@@ -108,8 +132,19 @@ public class ReferralResource {
                              @QueryParam("clinicId") @Parameter(description = "Clinic-admins only") String clinicId,
                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return referrals.list(statusOf(status), uuidOf("clientId", clientId), clinicId, page, size).stream()
+        return referrals.list(QueryParams.oneOf("status", ReferralStatus.class, status),
+                        QueryParams.uuid("clientId", clientId), clinicId, page, size).stream()
                 .map(ReferralViews::of).toList();
+    }
+
+    @GET
+    @Path("/board")
+    @RolesAllowed({Roles.CARE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
+    @Operation(summary = "The coordinator's board: the clinic's open referrals by status, overdue ones first")
+    public BoardView board(@QueryParam("clinicId") @Parameter(description = "Clinic-admins only") String clinicId,
+                           @QueryParam("mine") @Parameter(description = "Only referrals the caller sent (or drafted)",
+                                   schema = @Schema(type = SchemaType.BOOLEAN)) String mine) {
+        return BoardView.of(referrals.board(clinicId, Boolean.TRUE.equals(QueryParams.bool("mine", mine))));
     }
 
     @GET
@@ -124,7 +159,9 @@ public class ReferralResource {
     @POST
     @Path("/{id}/send")
     @RolesAllowed({Roles.CARE_COORDINATOR, Roles.CLINICIAN})
-    @Operation(summary = "Send a draft referral to the organisation")
+    @Operation(summary = "Send a draft referral to the organisation",
+            description = "Needs the client's current consent SHARE_<program kind>")
+    @APIResponse(responseCode = "409", description = NO_CONSENT + ", or the referral is no longer a draft")
     @APIResponse(responseCode = "200", description = MOVED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnyReferralView.class)))
@@ -146,13 +183,27 @@ public class ReferralResource {
     @POST
     @Path("/{id}/decline")
     @RolesAllowed(Roles.SOCIAL_WORKER)
-    @Operation(summary = "The receiving organisation declines the referral, saying why")
+    @Operation(summary = "The receiving organisation declines the referral, with a coded reason")
     @APIResponse(responseCode = "200", description = MOVED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnyReferralView.class)))
     public Response decline(@PathParam("id") UUID id, @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key,
                             @Valid @NotNull DeclineRequest request) {
-        return moved(referrals.move(id, ReferralStatus.DECLINED, request.reason(), key));
+        return moved(referrals.move(id, ReferralStatus.DECLINED,
+                new Referral.Details(request.reason().name(), request.note(), null), key));
+    }
+
+    @POST
+    @Path("/{id}/schedule")
+    @RolesAllowed(Roles.SOCIAL_WORKER)
+    @Operation(summary = "The receiving organisation has set a date with the client (again, to reschedule)")
+    @APIResponse(responseCode = "200", description = MOVED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AnyReferralView.class)))
+    public Response schedule(@PathParam("id") UUID id, @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key,
+                             @Valid @NotNull ScheduleRequest request) {
+        return moved(referrals.move(id, ReferralStatus.SCHEDULED,
+                new Referral.Details(null, request.note(), request.date()), key));
     }
 
     @POST
@@ -169,13 +220,14 @@ public class ReferralResource {
     @POST
     @Path("/{id}/complete")
     @RolesAllowed(Roles.SOCIAL_WORKER)
-    @Operation(summary = "The organisation's work with the client is done, with its outcome")
+    @Operation(summary = "The organisation's work with the client is done, with its coded outcome")
     @APIResponse(responseCode = "200", description = MOVED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnyReferralView.class)))
     public Response complete(@PathParam("id") UUID id, @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key,
                              @Valid @NotNull CompleteRequest request) {
-        return moved(referrals.move(id, ReferralStatus.COMPLETED, request.outcome(), key));
+        return moved(referrals.move(id, ReferralStatus.COMPLETED,
+                new Referral.Details(request.outcome().name(), request.note(), null), key));
     }
 
     @POST
@@ -188,7 +240,13 @@ public class ReferralResource {
                     schema = @Schema(implementation = AnyReferralView.class)))
     public Response cancel(@PathParam("id") UUID id, @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key,
                            @Valid CancelRequest request) {
-        return moved(referrals.move(id, ReferralStatus.CANCELLED, request == null ? null : request.reason(), key));
+        if (request != null && request.reason() != null
+                && ReferralCodes.SYSTEM_ONLY.contains(request.reason())) {
+            throw new InvalidFieldException("reason", "is set by the system only");
+        }
+        return moved(referrals.move(id, ReferralStatus.CANCELLED, request == null ? null
+                : new Referral.Details(request.reason() == null ? null : request.reason().name(), request.note(), null),
+                key));
     }
 
     /** The same without a body: a plain POST needs no Content-Type. */
@@ -208,28 +266,5 @@ public class ReferralResource {
             response.header(REPLAYED, "true");
         }
         return response.build();
-    }
-
-    /** Query values are parsed here rather than by JAX-RS, which answers an unreadable one with 404. */
-    private static UUID uuidOf(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(field, "must be a UUID");
-        }
-    }
-
-    private static ReferralStatus statusOf(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return ReferralStatus.valueOf(status.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("status", "must be one of " + Arrays.toString(ReferralStatus.values()));
-        }
     }
 }

@@ -1,5 +1,6 @@
 package care.securebase.referrals.service;
 
+import care.securebase.referrals.OverdueRules;
 import care.securebase.referrals.Program;
 import care.securebase.referrals.Referral;
 import care.securebase.referrals.ReferralStatus;
@@ -13,9 +14,10 @@ import java.util.List;
  *
  * @param forPartner whether the caller is the receiving organisation, who gets the partner view
  * @param replayed   whether this answers a retried request that changed nothing
+ * @param overdue    why the referral needs its coordinator now, or null
  */
 public record ReferralRecord(Referral referral, Program program, List<ReferralStep> history,
-                             boolean forPartner, boolean replayed) {
+                             boolean forPartner, boolean replayed, OverdueRules.Kind overdue) {
 
     public ReferralStatus status() {
         return history.isEmpty() ? referral.status : history.get(history.size() - 1).status;

@@ -1,14 +1,14 @@
 package care.securebase.referrals.service;
 
-import care.securebase.events.ReferralSent;
-import care.securebase.events.ReferralStatusChanged;
-import care.securebase.kit.outbox.Outbox;
 import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.kit.security.Caller;
 import care.securebase.kit.security.Roles;
-import care.securebase.referrals.PartnerOrganisation;
+import care.securebase.referrals.ClientConsent;
+import care.securebase.referrals.ClientContact;
+import care.securebase.referrals.OverdueRules;
 import care.securebase.referrals.Program;
 import care.securebase.referrals.Referral;
+import care.securebase.referrals.ReferralCodes.SharedItem;
 import care.securebase.referrals.ReferralRequestKey;
 import care.securebase.referrals.ReferralStatus;
 import care.securebase.referrals.ReferralStatus.Party;
@@ -21,18 +21,23 @@ import jakarta.ws.rs.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Referrals and their life cycle. A referral is visible to the clinic that made it and, once sent,
- * to the organisation it is addressed to; to anyone else it does not exist (404).
+ * to the organisation it is addressed to; to anyone else it does not exist (404). It is sent only
+ * while the client consents to sharing with that kind of partner.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -40,16 +45,24 @@ public class ReferralService {
 
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final Outbox outbox;
+    private final ReferralEvents events;
     private final Caller caller;
+    private final Clock clock;
+    private final OverdueRules overdueRules;
 
-    public ReferralService(Outbox outbox, Caller caller) {
-        this.outbox = outbox;
+    public ReferralService(ReferralEvents events, Caller caller, Clock clock, OverdueRules overdueRules) {
+        this.events = events;
         this.caller = caller;
+        this.clock = clock;
+        this.overdueRules = overdueRules;
     }
 
     public record NewReferral(UUID clientId, UUID programId, String reason, String hopes, Referral.Urgency urgency,
-                              LocalDate respondBy, String sharedInformation, boolean send) {
+                              LocalDate respondBy, Set<SharedItem> sharedItems, String sharedNote, boolean send) {
+    }
+
+    /** The clinic's open referrals by status, overdue ones first, then by respond-by date. */
+    public record Board(Map<ReferralStatus, List<ReferralRecord>> byStatus, Map<UUID, ClientContact> clients) {
     }
 
     public ReferralRecord create(NewReferral request) {
@@ -61,28 +74,37 @@ public class ReferralService {
         if (!program.acceptingReferrals) {
             throw new InvalidFieldException("programId", "is not accepting referrals at the moment");
         }
-        Instant now = now();
+        ClientContact known = ClientContact.findById(request.clientId());
+        if (known != null && !known.clinicId.equals(clinicId)) {
+            throw new InvalidFieldException("clientId", "is not a client of your clinic");
+        }
+        Instant now = Clocks.now(clock);
         Referral referral = new Referral();
         referral.id = UUID.randomUUID();
         referral.clientId = request.clientId();
         referral.clinicId = clinicId;
         referral.programId = program.id;
         referral.organisationId = program.organisationId;
+        referral.programKind = program.kind;
         referral.reason = request.reason().strip();
         referral.hopes = blankToNull(request.hopes());
         referral.urgency = request.urgency();
         referral.respondBy = request.respondBy();
-        referral.sharedInformation = blankToNull(request.sharedInformation());
+        referral.sharedItems = new ArrayList<>(request.sharedItems().stream().sorted().map(Enum::name).toList());
+        referral.sharedInformation = blankToNull(request.sharedNote());
         referral.createdBy = caller.id();
         referral.createdAt = now;
+        if (request.send()) {
+            readyToSend(referral);
+        }
         ReferralStep first = referral.start(request.send() ? ReferralStatus.SENT : ReferralStatus.DRAFT,
                 caller.id(), now);
         referral.persist();
         first.persist();
         if (referral.status == ReferralStatus.SENT) {
-            announce(referral);
+            events.sent(referral, first);
         }
-        return new ReferralRecord(referral, program, List.of(first), false, false);
+        return record(referral, false, List.of(first), false);
     }
 
     /** One referral; the receiving organisation opening a SENT referral marks it RECEIVED. */
@@ -95,11 +117,19 @@ public class ReferralService {
             Referral.getEntityManager().refresh(referral, LockModeType.PESSIMISTIC_WRITE);
         }
         if (partner && referral.status == ReferralStatus.SENT) {
-            ReferralStep step = referral.moveTo(ReferralStatus.RECEIVED, Party.PARTNER, caller.id(), null, now());
+            ReferralStep step = referral.moveTo(ReferralStatus.RECEIVED, Party.PARTNER, caller.id(), null,
+                    Clocks.now(clock));
             step.persist();
-            announceStatus(referral);
+            events.statusChanged(referral, step);
         }
         return record(referral, partner, ReferralStep.historyOf(referral.id), false);
+    }
+
+    /** Also used for the FHIR views, which never change anything (no receipt). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ReferralRecord read(UUID id) {
+        Referral referral = visible(id, false);
+        return record(referral, isPartner(), ReferralStep.historyOf(referral.id), false);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -109,24 +139,33 @@ public class ReferralService {
         if (partner) {
             referrals = Referral.toOrganisation(caller.requireOrganisation(), status, page, size);
         } else {
-            String clinic = clinicId != null && caller.seesAllClinics() ? clinicId : caller.requireClinic();
-            referrals = Referral.ofClinic(clinic, status, clientId, page, size);
+            referrals = Referral.ofClinic(clinicOf(clinicId), status, clientId, page, size);
         }
-        List<UUID> ids = referrals.stream().map(r -> r.id).toList();
-        Map<UUID, List<ReferralStep>> histories = ReferralStep.historiesOf(ids);
-        Map<UUID, Program> programs = Program.byIds(referrals.stream().map(r -> r.programId).distinct().toList());
-        return referrals.stream()
-                .map(r -> new ReferralRecord(r, programs.get(r.programId), histories.getOrDefault(r.id, List.of()),
-                        partner, false))
+        return records(referrals, partner);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Board board(String clinicId, boolean mine) {
+        List<Referral> open = Referral.openOfClinic(clinicOf(clinicId)).stream()
+                .filter(r -> !mine || caller.id().equals(r.referredBy != null ? r.referredBy : r.createdBy))
                 .toList();
+        Map<ReferralStatus, List<ReferralRecord>> byStatus = new EnumMap<>(ReferralStatus.class);
+        ReferralStatus.OPEN.stream().sorted().forEach(s -> byStatus.put(s, new ArrayList<>()));
+        records(open, false).forEach(r -> byStatus.get(r.status()).add(r));
+        Comparator<ReferralRecord> overdueFirst = Comparator.comparing((ReferralRecord r) -> r.overdue() == null)
+                .thenComparing(r -> r.referral().respondBy)
+                .thenComparing(r -> r.referral().createdAt);
+        byStatus.values().forEach(list -> list.sort(overdueFirst));
+        return new Board(byStatus, ClientContact.byIds(open.stream().map(r -> r.clientId).distinct().toList()));
     }
 
     /**
      * Moves a referral on: the clinic sends and cancels, the receiving organisation accepts,
-     * declines, starts and completes. With an idempotency key, a retry of the same request is
-     * answered as the first one was and changes nothing; the same key for another request is refused.
+     * declines, schedules, starts and completes. With an idempotency key, a retry of the same
+     * request is answered as the first one was and changes nothing; the same key for another
+     * request is refused.
      */
-    public ReferralRecord move(UUID id, ReferralStatus target, String note, String idempotencyKey) {
+    public ReferralRecord move(UUID id, ReferralStatus target, Referral.Details details, String idempotencyKey) {
         boolean partner = isPartner();
         Party party = partner ? Party.PARTNER : Party.CLINIC;
         if (target.movedBy() != party) {
@@ -136,20 +175,24 @@ public class ReferralService {
         String key = checkedKey(idempotencyKey);
         // Locked: concurrent moves (and retries) of one referral are applied one after the other.
         Referral referral = visible(id, true);
-        String fingerprint = fingerprint(target, note);
+        String fingerprint = fingerprint(target, details);
         if (key != null) {
             Optional<ReferralRequestKey> earlier = ReferralRequestKey.of(referral.id, key);
             if (earlier.isPresent()) {
                 return replay(referral, earlier.get(), target, fingerprint, partner);
             }
         }
-        ReferralStep step = referral.moveTo(target, party, caller.id(), note, now());
+        if (target == ReferralStatus.SENT) {
+            referral.status.checkMoveTo(target);
+            readyToSend(referral);
+        }
+        Instant now = Clocks.now(clock);
+        ReferralStep step = referral.moveTo(target, party, caller.id(), details, now);
         step.persist();
         if (target == ReferralStatus.SENT) {
-            // Sending a draft: the organisation is told about it now (its address as of today).
-            announce(referral);
+            events.sent(referral, step);
         } else {
-            announceStatus(referral);
+            events.statusChanged(referral, step);
         }
         if (key != null) {
             ReferralRequestKey remembered = new ReferralRequestKey();
@@ -158,10 +201,40 @@ public class ReferralService {
             remembered.fingerprint = fingerprint;
             remembered.callerId = caller.id();
             remembered.resultSeq = step.seq;
-            remembered.createdAt = now();
+            remembered.createdAt = now;
             remembered.persist();
         }
         return record(referral, partner, ReferralStep.historyOf(referral.id), false);
+    }
+
+    /**
+     * Checks a referral about to be sent and copies what it shares: the program must still take
+     * referrals, the client must consent to sharing with its kind of partner, and the client's
+     * details chosen to be shared are copied as they are now.
+     */
+    private void readyToSend(Referral referral) {
+        Program program = Program.findById(referral.programId);
+        if (!program.acceptingReferrals) {
+            throw new InvalidFieldException("programId", "is not accepting referrals at the moment");
+        }
+        if (!ClientConsent.allowsSharing(referral.clientId, referral.programKind)) {
+            throw new ConsentMissingException(ClientConsent.scopeFor(referral.programKind));
+        }
+        referral.referredBy = caller.id();
+        ClientContact client = ClientContact.findById(referral.clientId);
+        referral.forgetSharedClientDetails();
+        if (client != null) {
+            if (referral.shares(SharedItem.CLIENT_NAME)) {
+                referral.sharedName = client.preferredName;
+            }
+            if (referral.shares(SharedItem.CONTACT_DETAILS)) {
+                referral.sharedEmail = client.email;
+                referral.sharedPhone = client.phone;
+            }
+            if (referral.shares(SharedItem.PREFERRED_LANGUAGE)) {
+                referral.sharedLanguage = client.language;
+            }
+        }
     }
 
     private ReferralRecord replay(Referral referral, ReferralRequestKey earlier, ReferralStatus target,
@@ -173,24 +246,7 @@ public class ReferralService {
         List<ReferralStep> asThen = ReferralStep.historyOf(referral.id).stream()
                 .filter(s -> s.seq <= earlier.resultSeq)
                 .toList();
-        return record(referral, partner, asThen, true);
-    }
-
-    /** A send emits referral-sent (with the organisation's mailbox) and then the status change. */
-    private void announce(Referral referral) {
-        if (referral.status == ReferralStatus.SENT) {
-            PartnerOrganisation org = PartnerOrganisation.findById(referral.organisationId);
-            Program program = Program.findById(referral.programId);
-            outbox.publish(new ReferralSent(referral.id, referral.clientId, referral.clinicId, referral.organisationId,
-                    referral.programId, program.name, program.kind.name(), referral.urgency.name(), referral.respondBy,
-                    referral.createdBy, org.noticeEmail));
-        }
-        announceStatus(referral);
-    }
-
-    private void announceStatus(Referral referral) {
-        outbox.publish(new ReferralStatusChanged(referral.id, referral.clientId, referral.clinicId,
-                referral.organisationId, referral.status.name(), null, null));
+        return new ReferralRecord(referral, Program.findById(referral.programId), asThen, partner, true, null);
     }
 
     private Referral visible(UUID id, boolean lock) {
@@ -210,8 +266,25 @@ public class ReferralService {
         return referral;
     }
 
+    private List<ReferralRecord> records(List<Referral> referrals, boolean partner) {
+        List<UUID> ids = referrals.stream().map(r -> r.id).toList();
+        Map<UUID, List<ReferralStep>> histories = ReferralStep.historiesOf(ids);
+        Map<UUID, Program> programs = Program.byIds(referrals.stream().map(r -> r.programId).distinct().toList());
+        Instant now = clock.instant();
+        return referrals.stream()
+                .map(r -> new ReferralRecord(r, programs.get(r.programId), histories.getOrDefault(r.id, List.of()),
+                        partner, false, partner ? null : overdueRules.overdue(r, now).orElse(null)))
+                .toList();
+    }
+
     private ReferralRecord record(Referral referral, boolean partner, List<ReferralStep> history, boolean replayed) {
-        return new ReferralRecord(referral, Program.findById(referral.programId), history, partner, replayed);
+        return new ReferralRecord(referral, Program.findById(referral.programId), history, partner, replayed,
+                partner ? null : overdueRules.overdue(referral, clock.instant()).orElse(null));
+    }
+
+    /** Clinic-admins may name a clinic; everyone else sees their own. */
+    private String clinicOf(String clinicId) {
+        return clinicId != null && !clinicId.isBlank() && caller.seesAllClinics() ? clinicId : caller.requireClinic();
     }
 
     /** Social workers and partner systems act for the organisation in their token's org_id. */
@@ -229,20 +302,16 @@ public class ReferralService {
         return key;
     }
 
-    private static String fingerprint(ReferralStatus target, String note) {
+    private static String fingerprint(ReferralStatus target, Referral.Details details) {
+        Referral.Details d = details == null ? Referral.Details.NONE : details;
+        String request = String.join("\0", target.name(), d.code() == null ? "" : d.code(),
+                d.note() == null ? "" : d.note().strip(), d.date() == null ? "" : d.date().toString());
         try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] hash = sha.digest((target.name() + '\0' + (note == null ? "" : note.strip()))
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** PostgreSQL keeps microseconds; a response must show the time exactly as it is stored. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static String blankToNull(String text) {

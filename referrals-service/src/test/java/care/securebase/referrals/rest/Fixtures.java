@@ -3,7 +3,11 @@ package care.securebase.referrals.rest;
 import static io.restassured.RestAssured.given;
 
 import care.securebase.kit.testing.Tokens;
+import care.securebase.referrals.ClientConsent;
+import care.securebase.referrals.Program;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -59,9 +63,20 @@ final class Fixtures {
                 .extract().path("id");
     }
 
+    /**
+     * A referral of a new client who consents to sharing with every kind of partner; the consent is
+     * written straight into the service's copy (the Kafka path has its own tests).
+     */
     static Map<String, Object> referral(String programId) {
+        Map<String, Object> body = referralWithoutConsent(programId);
+        consentToAll(UUID.fromString((String) body.get("clientId")));
+        return body;
+    }
+
+    static Map<String, Object> referralWithoutConsent(String programId) {
         Map<String, Object> body = new HashMap<>();
         body.put("clientId", UUID.randomUUID().toString());
+        body.put("sharedItems", java.util.List.of("REASON", "HOPES"));
         body.put("programId", programId);
         body.put("reason", SEEDED + " reason: isolation after the birth of a second child");
         body.put("hopes", SEEDED + " hopes: to meet other parents");
@@ -74,6 +89,31 @@ final class Fixtures {
     /** carmen (northside) refers a new client to a new Riverside program; returns the referral id. */
     static String sentReferral() {
         return create("carmen", referral(addProgram(RIVERSIDE, true)));
+    }
+
+    static void consentToAll(UUID clientId) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (Program.Kind kind : Program.Kind.values()) {
+                ClientConsent consent = new ClientConsent();
+                consent.id = new ClientConsent.Id(clientId, ClientConsent.scopeFor(kind));
+                consent.clinicId = "northside";
+                consent.consentId = UUID.randomUUID();
+                consent.granted = true;
+                consent.effectiveAt = Instant.now().minusSeconds(60);
+                consent.updatedAt = Instant.now();
+                consent.persist();
+            }
+        });
+    }
+
+    /** A program of the given kind at an organisation; returns its id. */
+    static String addProgram(String organisationId, String kind) {
+        organisations();
+        return given().auth().oauth2(Tokens.of("ada")).contentType(ContentType.JSON)
+                .body(program(organisationId, kind, true))
+                .post("/programs")
+                .then().statusCode(201)
+                .extract().path("id");
     }
 
     static String create(String who, Map<String, Object> body) {

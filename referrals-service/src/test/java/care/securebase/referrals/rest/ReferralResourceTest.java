@@ -76,6 +76,10 @@ class ReferralResourceTest {
         assertEquals(LocalDate.parse((String) body.get("respondBy")), payload.respondBy());
         assertEquals(Fixtures.RIVERSIDE_MAILBOX, payload.noticeEmail());
         assertEquals("referrals-service", sent.source());
+        assertEquals(2, sent.schemaVersion());
+        assertEquals("PARENTING_PROGRAM", payload.programKind());
+        assertTrue(payload.programName().startsWith("Parents together"));
+        assertEquals("carmen", payload.referredBy());
         // Reason, hopes and shared information stay in referrals-service.
         for (EventEnvelope e : events) {
             assertFalse(e.data().toString().contains(SEEDED), e.type() + " leaks free text");
@@ -96,8 +100,8 @@ class ReferralResourceTest {
                 .body("history.status", contains("SENT", "RECEIVED"))
                 .body("history[0].party", equalTo("CLINIC"))
                 .body("history[0].by", nullValue());
-        assertEquals(Set.of("id", "status", "urgency", "respondBy", "programId", "programName", "reason", "hopes",
-                "sharedInformation", "history"), seen.jsonPath().getMap("$").keySet());
+        assertEquals(Set.of("id", "status", "urgency", "respondBy", "programId", "programName", "programKind",
+                "sharedItems", "reason", "hopes", "sharedInformation", "history"), seen.jsonPath().getMap("$").keySet());
         // A second look is not a second receipt.
         given().auth().oauth2(Tokens.of("sam")).get("/referrals/" + id)
                 .then().statusCode(200).body("history.status", contains("SENT", "RECEIVED"));
@@ -124,14 +128,26 @@ class ReferralResourceTest {
 
         given().auth().oauth2(Tokens.of("sam")).post("/referrals/" + id + "/start")
                 .then().statusCode(200).body("status", equalTo("IN_PROGRESS"));
-        given().auth().oauth2(Tokens.of("sam")).contentType(ContentType.JSON).body(Map.of("outcome", " "))
+        given().auth().oauth2(Tokens.of("sam")).contentType(ContentType.JSON).body(Map.of("note", "done"))
+                .post("/referrals/" + id + "/complete")
+                .then().statusCode(400).body("errors[0].field", equalTo("outcome"));
+        given().auth().oauth2(Tokens.of("sam")).contentType(ContentType.JSON).body(Map.of("outcome", "SPLENDID"))
                 .post("/referrals/" + id + "/complete")
                 .then().statusCode(400).body("errors[0].field", equalTo("outcome"));
         given().auth().oauth2(Tokens.of("sam")).contentType(ContentType.JSON)
-                .body(Map.of("outcome", "Attended eight of ten sessions"))
+                .body(Map.of("outcome", "PARTIALLY_ENGAGED", "note", "Attended eight of ten sessions"))
                 .post("/referrals/" + id + "/complete")
                 .then().statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("history[4].code", equalTo("PARTIALLY_ENGAGED"))
                 .body("history[4].note", equalTo("Attended eight of ten sessions"));
+        List<EventEnvelope> done = eventsAbout(id, all -> hasStatusEvent(all, id, "COMPLETED"));
+        ReferralStatusChanged completed = done.stream()
+                .filter(e -> e.type().equals("referral-status-changed")
+                        && e.data().path("status").asText().equals("COMPLETED"))
+                .findFirst().orElseThrow().payload(ReferralStatusChanged.class, TestKafka.MAPPER);
+        assertEquals("PARTIALLY_ENGAGED", completed.outcome());
+        assertEquals(null, completed.reason());
+        assertFalse(done.stream().anyMatch(e -> e.data().toString().contains("eight of ten")));
     }
 
     @Test
@@ -162,10 +178,16 @@ class ReferralResourceTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of())
                 .post("/referrals/" + declined + "/decline")
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", "No places until spring"))
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("reason", "NO_CAPACITY", "note", "No places until spring"))
                 .post("/referrals/" + declined + "/decline")
                 .then().statusCode(200).body("status", equalTo("DECLINED"))
+                .body("history[1].code", equalTo("NO_CAPACITY"))
                 .body("history[1].note", equalTo("No places until spring"));
+        List<EventEnvelope> events = eventsAbout(declined, all -> hasStatusEvent(all, declined, "DECLINED"));
+        assertTrue(events.stream().anyMatch(e -> e.type().equals("referral-status-changed")
+                && e.data().path("status").asText().equals("DECLINED")
+                && e.data().path("reason").asText().equals("NO_CAPACITY")));
         given().auth().oauth2(token).queryParam("status", "DECLINED").queryParam("size", 100).get("/referrals")
                 .then().statusCode(200).body("id", hasItem(declined)).body("id", not(hasItem(accepted)));
         given().auth().oauth2(Tokens.of("carmen")).get("/referrals/" + declined)
@@ -175,7 +197,7 @@ class ReferralResourceTest {
     @Test
     void anIllegalMoveIsAConflict() {
         String id = Fixtures.sentReferral();
-        given().auth().oauth2(Tokens.of("sam")).contentType(ContentType.JSON).body(Map.of("reason", "Out of area"))
+        given().auth().oauth2(Tokens.of("sam")).contentType(ContentType.JSON).body(Map.of("reason", "OUT_OF_AREA"))
                 .post("/referrals/" + id + "/decline").then().statusCode(200);
         given().auth().oauth2(Tokens.of("sam")).post("/referrals/" + id + "/accept")
                 .then().statusCode(409).contentType("application/problem+json")
@@ -204,11 +226,20 @@ class ReferralResourceTest {
         given().auth().oauth2(Tokens.of("carmen")).post("/referrals/" + id + "/send").then().statusCode(409);
 
         given().auth().oauth2(Tokens.of("carmen")).contentType(ContentType.JSON)
-                .body(Map.of("reason", "The client moved away"))
+                .body(Map.of("reason", "CONSENT_REVOKED"))
                 .post("/referrals/" + id + "/cancel")
-                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(Tokens.of("carmen")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "NO_LONGER_NEEDED", "note", "SEEDED clinic note: the client moved away"))
+                .post("/referrals/" + id + "/cancel")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("history[2].code", equalTo("NO_LONGER_NEEDED"));
+        // The partner learns the code, never the clinic's note.
         given().auth().oauth2(Tokens.of("sam")).get("/referrals/" + id)
-                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+                .then().statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("history[1].code", equalTo("NO_LONGER_NEEDED"))
+                .body("history[1].note", nullValue())
+                .body(not(org.hamcrest.Matchers.containsString("SEEDED clinic note")));
     }
 
     @Test
@@ -297,7 +328,7 @@ class ReferralResourceTest {
 
         // The same key for a different request is refused rather than silently replayed.
         given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body(Map.of("outcome", "done")).post("/referrals/" + id + "/complete")
+                .body(Map.of("outcome", "ENGAGED")).post("/referrals/" + id + "/complete")
                 .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
 
         given().auth().oauth2(Tokens.of("carmen")).get("/referrals/" + id)
@@ -332,6 +363,61 @@ class ReferralResourceTest {
         }
         given().auth().oauth2(Tokens.of("carmen")).get("/referrals/" + id)
                 .then().body("history.status", contains("SENT", "ACCEPTED"));
+    }
+
+    @Test
+    void thePartnerIsScheduledAndRescheduledOncePerKey() {
+        String id = Fixtures.sentReferral();
+        String token = Fixtures.partnerSystemToken();
+        given().auth().oauth2(token).post("/referrals/" + id + "/accept").then().statusCode(200);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of())
+                .post("/referrals/" + id + "/schedule").then().statusCode(400).body("errors[0].field", equalTo("date"));
+        String key = UUID.randomUUID().toString();
+        String first = LocalDate.now().plusDays(5).toString();
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(Map.of("date", first)).post("/referrals/" + id + "/schedule")
+                    .then().statusCode(200).body("status", equalTo("SCHEDULED")).body("scheduledFor", equalTo(first));
+        }
+        // The same key with another date is another request: refused, not replayed.
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("date", LocalDate.now().plusDays(9).toString())).post("/referrals/" + id + "/schedule")
+                .then().statusCode(400).body("errors[0].field", equalTo("Idempotency-Key"));
+        String later = LocalDate.now().plusDays(12).toString();
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("date", later))
+                .post("/referrals/" + id + "/schedule").then().statusCode(200).body("scheduledFor", equalTo(later));
+        given().auth().oauth2(Tokens.of("carmen")).get("/referrals/" + id).then()
+                .body("history.status", contains("SENT", "ACCEPTED", "SCHEDULED", "SCHEDULED"))
+                .body("history[2].scheduledFor", equalTo(first))
+                .body("scheduledFor", equalTo(later));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("outcome", "GOALS_MET"))
+                .post("/referrals/" + id + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
+        given().auth().oauth2(Tokens.of("carmen")).contentType(ContentType.JSON)
+                .body(Map.of("date", later)).post("/referrals/" + id + "/schedule").then().statusCode(403);
+    }
+
+    @Test
+    void aPartnersListShowsNoClinicalOrClinicData() {
+        Map<String, Object> body = Fixtures.referral(Fixtures.addProgram(Fixtures.RIVERSIDE, true));
+        body.put("sharedItems", List.of());
+        String id = Fixtures.create("carmen", body);
+        String list = given().auth().oauth2(Tokens.of("sam")).queryParam("size", 100).get("/referrals")
+                .then().statusCode(200).body("id", hasItem(id)).extract().asString();
+        Response one = given().auth().oauth2(Tokens.of("sam")).get("/referrals/" + id);
+        one.then().statusCode(200);
+        Set<?> keys = one.jsonPath().getMap("$").keySet();
+        for (String hidden : List.of("clientId", "clinicId", "createdBy", "referredBy", "reason", "hopes", "client",
+                "overdue")) {
+            assertFalse(keys.contains(hidden), hidden);
+        }
+        assertEquals("[]", one.jsonPath().getList("sharedItems").toString());
+        assertFalse(one.asString().contains((String) body.get("clientId")));
+        assertFalse(one.asString().contains(SEEDED + " reason"));
+        assertFalse(one.asString().contains("northside"));
+        assertFalse(list.contains((String) body.get("clientId")));
+        assertFalse(list.contains("carmen"));
+        // The note always travels.
+        assertEquals(SEEDED + " shared: prefers evening sessions", one.jsonPath().getString("sharedInformation"));
     }
 
     private static long referralRows() {

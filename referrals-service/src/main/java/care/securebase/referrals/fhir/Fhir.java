@@ -1,0 +1,27 @@
+package care.securebase.referrals.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/** One FHIR R4 context for the service: building it scans the model, so it is made once. */
+@ApplicationScoped
+public class Fhir {
+
+    public static final String MEDIA_TYPE = "application/fhir+json";
+    static final String BASE = "https://securebase.care/fhir/";
+    static final String REFERRAL_ID_SYSTEM = BASE + "sid/referral-id";
+    static final String CLIENT_ID_SYSTEM = BASE + "sid/client-id";
+    static final String CLINIC_ID_SYSTEM = BASE + "sid/clinic-id";
+    static final String ORGANISATION_ID_SYSTEM = BASE + "sid/organisation-id";
+    static final String PROGRAM_KIND_SYSTEM = BASE + "CodeSystem/program-kind";
+    static final String REFERRAL_STATUS_SYSTEM = BASE + "CodeSystem/referral-status";
+    static final String REFERRAL_REASON_SYSTEM = BASE + "CodeSystem/referral-reason";
+    static final String REFERRAL_OUTCOME_SYSTEM = BASE + "CodeSystem/referral-outcome";
+
+    private final FhirContext context = FhirContext.forR4Cached();
+
+    public String toJson(IBaseResource resource) {
+        return context.newJsonParser().setPrettyPrint(true).encodeResourceToString(resource);
+    }
+}
