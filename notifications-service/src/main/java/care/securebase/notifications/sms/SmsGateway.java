@@ -30,7 +30,8 @@ public class SmsGateway {
     public SmsGateway(SmsConfig config, ObjectMapper mapper) {
         this.config = config;
         this.mapper = mapper;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.timeout()).build();
     }
 
     public boolean configured() {
