@@ -40,6 +40,13 @@ public abstract class Delivery extends PanacheEntityBase {
         reason = why;
     }
 
+    /** What it was about was called off (or moved): never sent. */
+    public void cancel(String why) {
+        status = DeliveryStatus.CANCELLED;
+        nextAttemptAt = null;
+        reason = why;
+    }
+
     /** Not ready to send yet (e.g. the contact details have not arrived); not counted as an attempt. */
     public void defer(Instant until, String why) {
         nextAttemptAt = until;

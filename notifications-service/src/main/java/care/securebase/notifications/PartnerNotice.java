@@ -22,6 +22,8 @@ public class PartnerNotice extends Delivery {
     public UUID referralId;
     @Column(name = "clinic_id")
     public String clinicId;
+    @Column(name = "client_id")
+    public UUID clientId;
     @Column(name = "organisation_id")
     public String organisationId;
     @Column(name = "notice_email")

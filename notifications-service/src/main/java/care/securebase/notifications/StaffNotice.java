@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * An e-mail to a member of staff, addressed by staff id: the address is looked up in the staff
- * directory (Keycloak) when it is sent, never carried by the event. Sent at once; quiet hours, when
- * they come, must never hold one back.
+ * A notice to a member of staff, addressed by staff id. Every notice shows in the recipient's
+ * in-portal inbox; those with channel EMAIL are also mailed, the address looked up in the staff
+ * directory (Keycloak) when sent, never carried by an event. Sent at once; quiet hours never apply.
  */
 @Entity
 @Table(name = "staff_notice")
@@ -24,6 +24,13 @@ public class StaffNotice extends Delivery {
     public UUID id;
     @Enumerated(EnumType.STRING)
     public StaffNoticeKind kind;
+    /** What it is about: the intake, booster, referral, client or failed delivery. */
+    @Column(name = "subject_id")
+    public UUID subjectId;
+    /** Tells apart notices of one kind about one subject (e.g. UNANSWERED / NOT_STARTED); "" if none. */
+    public String variant;
+    /** EMAIL (mailed and in the inbox) or PORTAL (inbox only). */
+    public String channel;
     @Column(name = "intake_id")
     public UUID intakeId;
     /** The staff id (Keycloak username); null when there was nobody to tell. */
@@ -34,6 +41,15 @@ public class StaffNotice extends Delivery {
     public UUID clientId;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "read_at")
+    public Instant readAt;
+
+    public static final String EMAIL = "EMAIL";
+    public static final String PORTAL = "PORTAL";
+
+    public static List<StaffNotice> about(UUID subjectId) {
+        return list("subjectId = ?1 order by createdAt, id", subjectId);
+    }
 
     public static List<StaffNotice> ofIntake(UUID intakeId) {
         return list("intakeId = ?1 order by createdAt, id", intakeId);
@@ -41,7 +57,7 @@ public class StaffNotice extends Delivery {
 
     /** As {@link BoosterReminder#claimNextDue}. */
     public static Optional<StaffNotice> claimNextDue(Instant now) {
-        return claim("status = 'PENDING' and next_attempt_at <= :now", null, now);
+        return claim("status = 'PENDING' and next_attempt_at <= :now and channel = 'EMAIL'", null, now);
     }
 
     /**
@@ -49,7 +65,7 @@ public class StaffNotice extends Delivery {
      * dispatcher already (SKIP LOCKED), so it goes out at once and only once.
      */
     public static Optional<StaffNotice> claim(UUID id, Instant now) {
-        return claim("id = :id and status = 'PENDING' and next_attempt_at <= :now", id, now);
+        return claim("id = :id and status = 'PENDING' and next_attempt_at <= :now and channel = 'EMAIL'", id, now);
     }
 
     private static Optional<StaffNotice> claim(String where, UUID id, Instant now) {

@@ -19,6 +19,18 @@ final class Events {
         return envelope;
     }
 
+    /** The consents intake records for a client who may be contacted by these channels. */
+    static void consents(UUID clientId, String clinicId, String... scopes) {
+        for (String scope : scopes) {
+            publishTwice("test-intake-events", new care.securebase.events.ConsentChanged(clientId, clinicId,
+                    UUID.randomUUID(), scope, true, Instant.now()));
+        }
+        // Sessions' events come on another topic: the consents must be in before reminders fall due.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() ->
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                        ContactConsent.count("key.clientId", clientId)) >= scopes.length);
+    }
+
     static String uniqueAddress(String who, String domain) {
         return who + "-" + UUID.randomUUID() + "@" + domain;
     }

@@ -52,6 +52,7 @@ class RemindersEndToEndTest {
         UUID clientId = UUID.randomUUID();
         Events.publishTwice(INTAKE, new ClientRegistered(clientId, "northside", "Zoë", email, "+44 7700 900123",
                 "EMAIL", "en-GB", "Europe/Oslo"));
+        Events.consents(clientId, "northside", "CONTACT_EMAIL", "CONTACT_SMS");
 
         // Booster in two days: its 7-day reminder is late and due at once, its 1-day one tomorrow.
         Instant soon = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
@@ -122,11 +123,12 @@ class RemindersEndToEndTest {
     }
 
     @Test
-    void aClientWhoPrefersSmsIsNotMailedAndTheLogSaysWhy() {
+    void aClientWhoPrefersSmsIsNotMailedEvenWithEmailConsentAndTheLogSaysWhy() {
         String email = Events.uniqueAddress("sasha", "example.test");
         UUID clientId = UUID.randomUUID();
         Events.publishTwice(INTAKE, new ClientRegistered(clientId, "harbour", "Sasha", email, "+44 7700 900456",
                 "SMS", "en-GB", "Europe/London"));
+        Events.consents(clientId, "harbour", "CONTACT_EMAIL", "CONTACT_SMS");
         await().atMost(WITHIN).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> ClientContact.findById(clientId) != null));
         Events.publishTwice(SESSIONS, new MaintenanceStarted(UUID.randomUUID(), clientId, "harbour", "colin",
@@ -136,7 +138,7 @@ class RemindersEndToEndTest {
                 .anyMatch(r -> r.status == DeliveryStatus.SKIPPED));
         BoosterReminder skipped = remindersOf(clientId).stream()
                 .filter(r -> r.status == DeliveryStatus.SKIPPED).findFirst().orElseThrow();
-        assertEquals(ReminderRouting.SMS_NOT_AVAILABLE, skipped.reason);
+        assertEquals(ReminderRouting.SMS_NOT_CONFIGURED, skipped.reason);
         assertEquals(ContactChannel.SMS, skipped.channel);
         assertEquals(List.of(), GreenMailApi.messagesFor(email));
     }

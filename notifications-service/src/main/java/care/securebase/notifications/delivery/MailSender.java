@@ -16,7 +16,9 @@ public class MailSender {
     }
 
     public void send(String to, RenderedMail mail) {
-        mailer.send(Mail.withText(to, mail.subject(), mail.text()).setHtml(mail.html()));
+        Mail message = Mail.withText(to, mail.subject(), mail.text()).setHtml(mail.html());
+        mail.headers().forEach(message::addHeader);
+        mailer.send(message);
     }
 
     /**

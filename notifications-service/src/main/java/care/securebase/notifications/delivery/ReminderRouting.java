@@ -3,12 +3,21 @@ package care.securebase.notifications.delivery;
 import care.securebase.notifications.BoosterReminder;
 import care.securebase.notifications.ClientContact;
 import care.securebase.notifications.ContactChannel;
+import care.securebase.notifications.mail.AppointmentTime;
+import care.securebase.notifications.scheduling.QuietHours;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * What to do with a due reminder, given what we know of the client. Pure, so every branch is
- * unit-tested; the dispatcher only carries the decision out. New channels (SMS) grow here.
+ * unit-tested; the dispatcher only carries the decision out.
+ *
+ * A reminder goes only through the channel the client prefers, and only if they consented to it
+ * (intake's CONTACT_EMAIL / CONTACT_SMS) and have not opted out of it. There is deliberately no
+ * fall-back to another consented channel: a client who prefers SMS has said how they want to be
+ * reached, and an e-mail they did not expect (perhaps to a shared inbox) is the privacy risk this
+ * rule exists to avoid. The log says why nothing was sent, so staff can follow up by phone.
  */
 public final class ReminderRouting {
 
@@ -16,26 +25,40 @@ public final class ReminderRouting {
     public static final String AWAITING_CONTACT = "awaiting-contact-details";
     public static final String NO_CONTACT_DETAILS = "no-contact-details";
     public static final String NO_EMAIL_ADDRESS = "no-email-address";
-    public static final String SMS_NOT_AVAILABLE = "sms-not-available";
+    public static final String NO_PHONE_NUMBER = "no-phone-number";
+    public static final String SMS_NOT_CONFIGURED = "sms-not-configured";
     public static final String CLIENT_CHOSE_NO_CONTACT = "client-chose-no-contact";
+    public static final String NO_CONSENT_EMAIL = "no-consent-email";
+    public static final String NO_CONSENT_SMS = "no-consent-sms";
+    public static final String OPTED_OUT = "opted-out";
+    public static final String QUIET_HOURS = "quiet-hours";
+    public static final String QUIET_UNTIL_APPOINTMENT = "quiet-hours-until-appointment";
 
-    public sealed interface Decision permits SendEmail, Skip, Defer {
+    public sealed interface Decision permits SendEmail, SendSms, Skip, Defer {
     }
 
     public record SendEmail(String address) implements Decision {
     }
 
+    public record SendSms(String phone) implements Decision {
+    }
+
     public record Skip(String reason, ContactChannel channel) implements Decision {
     }
 
-    /** The contact details may still be on their way (topics are not ordered against each other). */
+    /** Not now: contact details still on their way, or quiet hours in the client's time zone. */
     public record Defer(Instant until, String reason) implements Decision {
+    }
+
+    /** What is known of the client beyond their contact row. */
+    public record Permissions(Set<ContactChannel> consented, Set<ContactChannel> optedOut, boolean smsConfigured) {
     }
 
     private ReminderRouting() {
     }
 
-    public static Decision decide(BoosterReminder reminder, ClientContact contact, Instant now, Duration wait) {
+    public static Decision decide(BoosterReminder reminder, ClientContact contact, Permissions permissions,
+                                  QuietHours quiet, Instant now, Duration wait) {
         if (!reminder.appointmentAt.isAfter(now)) {
             return new Skip(contact == null ? NO_CONTACT_DETAILS : APPOINTMENT_PASSED,
                     contact == null ? null : contact.preferredChannel);
@@ -45,11 +68,34 @@ public final class ReminderRouting {
             return new Defer(until.isBefore(reminder.appointmentAt) ? until : reminder.appointmentAt, AWAITING_CONTACT);
         }
         ContactChannel channel = contact.preferredChannel == null ? ContactChannel.NONE : contact.preferredChannel;
-        return switch (channel) {
-            case EMAIL -> contact.hasEmail() ? new SendEmail(contact.email.strip())
-                    : new Skip(NO_EMAIL_ADDRESS, ContactChannel.EMAIL);
-            case SMS -> new Skip(SMS_NOT_AVAILABLE, ContactChannel.SMS);
-            case NONE -> new Skip(CLIENT_CHOSE_NO_CONTACT, ContactChannel.NONE);
-        };
+        if (channel == ContactChannel.NONE) {
+            return new Skip(CLIENT_CHOSE_NO_CONTACT, ContactChannel.NONE);
+        }
+        if (!permissions.consented().contains(channel)) {
+            return new Skip(channel == ContactChannel.EMAIL ? NO_CONSENT_EMAIL : NO_CONSENT_SMS, channel);
+        }
+        if (permissions.optedOut().contains(channel)) {
+            return new Skip(OPTED_OUT, channel);
+        }
+        Decision send;
+        if (channel == ContactChannel.EMAIL) {
+            if (!contact.hasEmail()) {
+                return new Skip(NO_EMAIL_ADDRESS, channel);
+            }
+            send = new SendEmail(contact.email.strip());
+        } else {
+            if (contact.phone == null || contact.phone.isBlank()) {
+                return new Skip(NO_PHONE_NUMBER, channel);
+            }
+            if (!permissions.smsConfigured()) {
+                return new Skip(SMS_NOT_CONFIGURED, channel);
+            }
+            send = new SendSms(contact.phone.strip());
+        }
+        QuietHours.Outcome outcome = quiet.apply(now, AppointmentTime.zone(contact.timeZone), reminder.appointmentAt);
+        if (outcome instanceof QuietHours.DeferTo d) {
+            return new Defer(d.at(), QUIET_HOURS);
+        }
+        return outcome instanceof QuietHours.TooLate ? new Skip(QUIET_UNTIL_APPOINTMENT, channel) : send;
     }
 }

@@ -1,31 +1,47 @@
 package care.securebase.notifications.mail;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
+import care.securebase.notifications.StaffNoticeKind;
+import care.securebase.notifications.settings.Settings;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateData;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Writes every message the service sends, from the Qute templates in {@code templates/mail}. What
- * a message may say is decided here and only here: who, when, where and how to reschedule for a
- * client; that something awaits, and where, for a partner; for the on-call clinician, that a new
- * client at their clinic needs contact today, and where to open the record. Never anything clinical
- * beyond that (no answers, scores, instruments or names): the inputs below are all a template can see.
+ * Writes every message the service sends, from the Qute templates in {@code templates/mail} and
+ * {@code templates/sms}. What a message may say is decided here and only here: who, when, where and
+ * how to reschedule for a client; that something awaits, and where, for a partner or a member of
+ * staff. Never anything clinical: the models below are all a template can see.
+ *
+ * <p>Templates are looked up per clinic and language: {@code mail/clinic/<clinic>/<lang>/<name>}, then
+ * {@code mail/<lang>/<name>}, for the wanted language, then the clinic's default language, then English.
+ * Every e-mail has {@code <name>-subject.txt}, {@code <name>.txt} and {@code <name>.html}.
  */
 @ApplicationScoped
 public class MailComposer {
 
     private static final Logger LOG = Logger.getLogger(MailComposer.class);
+    public static final String FALLBACK_LANGUAGE = "en";
 
-    public record RenderedMail(String subject, String text, String html) {
+    /**
+     * @param headers extra e-mail headers (List-Unsubscribe for client messages)
+     */
+    public record RenderedMail(String subject, String text, String html, Map<String, String> headers) {
     }
 
-    /** Everything a reminder template may use. */
-    public record ReminderModel(String name, String when, String language, String clinicName, String clinicPhone,
-                                String clinicEmail) {
+    /** Everything a client reminder template may use. */
+    @TemplateData
+    public record ReminderModel(String name, String when, String day, String language, String clinicName,
+                                String clinicPhone, String clinicEmail, String optOutLink) {
 
         /** The phone number as a tel: link wants it: digits and a leading +. */
         public String clinicPhoneLink() {
@@ -33,74 +49,157 @@ public class MailComposer {
         }
     }
 
-    /** Everything a partner notice template may use. */
-    public record NoticeModel(String referralId, String link) {
+    /** Everything a partner notice template may use: no program, reason or client. */
+    @TemplateData
+    public record NoticeModel(String referralId, String link, String language) {
     }
 
-    /** Everything an on-call notice template may use: no client name, nothing from the assessment. */
-    public record OnCallModel(String clinicName, String link) {
+    /** Everything a staff notice template may use: the clinic and a portal link; no name, nothing clinical. */
+    @TemplateData
+    public record StaffModel(String clinicName, String link, String language) {
     }
 
-    @CheckedTemplate(basePath = "mail")
-    static class Templates {
-        static native TemplateInstance boosterReminderText(ReminderModel m);
-
-        static native TemplateInstance boosterReminderHtml(ReminderModel m);
-
-        static native TemplateInstance partnerNoticeText(NoticeModel m);
-
-        static native TemplateInstance partnerNoticeHtml(NoticeModel m);
-
-        static native TemplateInstance onCallRiskText(OnCallModel m);
-
-        static native TemplateInstance onCallRiskHtml(OnCallModel m);
-    }
-
+    private final Engine engine;
     private final ClinicsConfig clinics;
     private final String portalUrl;
 
-    public MailComposer(ClinicsConfig clinics,
+    public MailComposer(Engine engine, ClinicsConfig clinics,
                         @ConfigProperty(name = "securebase.portal-url", defaultValue = "http://localhost:8080")
                         String portalUrl) {
+        this.engine = engine;
         this.clinics = clinics;
         this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
     }
 
+    public String portalUrl() {
+        return portalUrl;
+    }
+
+    /** The template names of every message, for tests that render them all. */
+    public static final List<String> MAIL_TEMPLATES = List.of("boosterReminder", "partnerNotice", "onCallRisk",
+            "missedBooster", "referralOverdue");
+    public static final List<String> SMS_TEMPLATES = List.of("boosterReminder");
+
+    /**
+     * @param language    the client's language tag (e.g. pl-PL); the date is formatted in it
+     * @param clinicLanguage the clinic's default language, used when there are no templates in the client's
+     */
     public RenderedMail boosterReminder(String preferredName, Instant appointmentAt, String timeZone, String language,
-                                       String clinicId) {
-        ClinicsConfig.Clinic clinic = clinics.all().get(clinicId);
-        if (clinic == null) {
-            LOG.warnf("No securebase.clinics.%s configured; the reminder names no clinic", clinicId);
-        }
-        String clinicName = clinic == null ? "your clinic" : clinic.name();
-        ReminderModel model = new ReminderModel(
+                                       String clinicId, String clinicLanguage, String optOutLink) {
+        String lang = chosenLanguage("mail", "boosterReminder.txt", clinicId, language, clinicLanguage);
+        ReminderModel model = reminderModel(preferredName, appointmentAt, timeZone, language, clinicLanguage, lang, clinicId,
+                optOutLink);
+        return new RenderedMail(render("mail", "boosterReminder-subject.txt", clinicId, lang, model).strip(),
+                render("mail", "boosterReminder.txt", clinicId, lang, model),
+                render("mail", "boosterReminder.html", clinicId, lang, model),
+                Map.of("List-Unsubscribe", "<" + optOutLink + ">",
+                        "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+    }
+
+    public String boosterReminderSms(String preferredName, Instant appointmentAt, String timeZone, String language,
+                                     String clinicId, String clinicLanguage, String optOutLink) {
+        String lang = chosenLanguage("sms", "boosterReminder.txt", clinicId, language, clinicLanguage);
+        ReminderModel model = reminderModel(preferredName, appointmentAt, timeZone, language, clinicLanguage, lang, clinicId,
+                optOutLink);
+        return render("sms", "boosterReminder.txt", clinicId, lang, model).strip();
+    }
+
+    private ReminderModel reminderModel(String preferredName, Instant appointmentAt, String timeZone, String language,
+                                        String clinicLanguage, String lang, String clinicId, String optOutLink) {
+        // The date in the client's own conventions (en-GB, en-US) when the text is in their language,
+        // else in the clinic's (its default language tag), else the bare language.
+        String dateLanguage = language != null && lang.equals(Settings.languageOf(language)) ? language
+                : clinicLanguage != null && lang.equals(Settings.languageOf(clinicLanguage)) ? clinicLanguage : lang;
+        ClinicsConfig.Clinic clinic = clinic(clinicId);
+        return new ReminderModel(
                 preferredName == null || preferredName.isBlank() ? null : preferredName.strip(),
-                AppointmentTime.full(appointmentAt, timeZone, language),
-                AppointmentTime.locale(language).toLanguageTag(),
-                clinicName,
+                AppointmentTime.full(appointmentAt, timeZone, dateLanguage),
+                AppointmentTime.shortDate(appointmentAt, timeZone, dateLanguage),
+                AppointmentTime.locale(dateLanguage).toLanguageTag(),
+                clinic == null ? null : clinic.name(),
                 clinic == null ? null : clinic.phone().orElse(null),
-                clinic == null ? null : clinic.email().orElse(null));
-        String subject = "Reminder: your appointment at " + clinicName + " on "
-                + AppointmentTime.shortDate(appointmentAt, timeZone, language);
-        return new RenderedMail(subject, Templates.boosterReminderText(model).render(),
-                Templates.boosterReminderHtml(model).render());
+                clinic == null ? null : clinic.email().orElse(null),
+                optOutLink);
     }
 
-    public RenderedMail partnerNotice(UUID referralId) {
-        NoticeModel model = new NoticeModel(referralId.toString(), portalUrl + "/referrals/" + referralId);
-        return new RenderedMail("A new referral awaits you in SecureBase",
-                Templates.partnerNoticeText(model).render(), Templates.partnerNoticeHtml(model).render());
+    public RenderedMail partnerNotice(UUID referralId, String clinicId, String clinicLanguage) {
+        String lang = chosenLanguage("mail", "partnerNotice.txt", clinicId, clinicLanguage, clinicLanguage);
+        NoticeModel model = new NoticeModel(referralId.toString(), portalUrl + "/referrals/" + referralId, lang);
+        return mail("partnerNotice", clinicId, lang, model);
     }
 
-    /** To the on-call clinician; the portal shows who the client is, after login. */
-    public RenderedMail onCallRisk(String clinicId, UUID clientId) {
-        ClinicsConfig.Clinic clinic = clinics.all().get(clinicId);
+    /**
+     * To a member of staff; the portal shows the details after login.
+     *
+     * @param subjectId the client (on-call, missed appointment) or referral (overdue) the link opens
+     */
+    public RenderedMail staffNotice(StaffNoticeKind kind, String clinicId, String clinicLanguage, UUID subjectId) {
+        String name = switch (kind) {
+            case ON_CALL_RISK -> "onCallRisk";
+            case MISSED_BOOSTER -> "missedBooster";
+            case REFERRAL_OVERDUE -> "referralOverdue";
+            default -> throw new IllegalArgumentException(kind + " is shown in the portal only");
+        };
+        String path = kind == StaffNoticeKind.REFERRAL_OVERDUE ? "/referrals/" : "/clients/";
+        String lang = chosenLanguage("mail", name + ".txt", clinicId, clinicLanguage, clinicLanguage);
+        ClinicsConfig.Clinic clinic = clinic(clinicId);
+        StaffModel model = new StaffModel(clinic == null ? null : clinic.name(), portalUrl + path + subjectId, lang);
+        return mail(name, clinicId, lang, model);
+    }
+
+    private RenderedMail mail(String name, String clinicId, String lang, Object model) {
+        return new RenderedMail(render("mail", name + "-subject.txt", clinicId, lang, model).strip(),
+                render("mail", name + ".txt", clinicId, lang, model),
+                render("mail", name + ".html", clinicId, lang, model), Map.of());
+    }
+
+    private ClinicsConfig.Clinic clinic(String clinicId) {
+        ClinicsConfig.Clinic clinic = clinicId == null ? null : clinics.all().get(clinicId);
         if (clinic == null) {
-            LOG.warnf("No securebase.clinics.%s configured; the on-call notice names no clinic", clinicId);
+            LOG.warnf("No securebase.clinics.%s configured; the message names no clinic", clinicId);
         }
-        String clinicName = clinic == null ? "your clinic" : clinic.name();
-        OnCallModel model = new OnCallModel(clinicName, portalUrl + "/clients/" + clientId);
-        return new RenderedMail("Urgent: a new client at " + clinicName + " needs contact today",
-                Templates.onCallRiskText(model).render(), Templates.onCallRiskHtml(model).render());
+        return clinic;
+    }
+
+    /** The first of (wanted, clinic default, English) that has the template, in the clinic's or the shared set. */
+    String chosenLanguage(String channel, String file, String clinicId, String wanted, String clinicLanguage) {
+        for (String lang : candidates(wanted, clinicLanguage)) {
+            if (find(channel, file, clinicId, lang) != null) {
+                return lang;
+            }
+        }
+        return FALLBACK_LANGUAGE;
+    }
+
+    private static List<String> candidates(String wanted, String clinicLanguage) {
+        Set<String> langs = new LinkedHashSet<>();
+        if (wanted != null && !wanted.isBlank()) {
+            langs.add(Settings.languageOf(wanted));
+        }
+        langs.add(Settings.languageOf(clinicLanguage));
+        langs.add(FALLBACK_LANGUAGE);
+        return new ArrayList<>(langs);
+    }
+
+    private Template find(String channel, String file, String clinicId, String lang) {
+        if (clinicId != null && clinicId.matches("[a-z0-9-]+")) {
+            Template override = engine.getTemplate(channel + "/clinic/" + clinicId + "/" + lang + "/" + file);
+            if (override != null) {
+                return override;
+            }
+        }
+        return engine.getTemplate(channel + "/" + lang + "/" + file);
+    }
+
+    /** Renders one file, falling back to English for a file a language lacks. */
+    String render(String channel, String file, String clinicId, String lang, Object model) {
+        Template template = find(channel, file, clinicId, lang);
+        if (template == null) {
+            template = find(channel, file, clinicId, FALLBACK_LANGUAGE);
+        }
+        if (template == null) {
+            throw new IllegalStateException("No template " + channel + "/" + lang + "/" + file);
+        }
+        return template.data("m", model).render();
     }
 }

@@ -1,9 +1,12 @@
 package care.securebase.notifications.messaging;
 
+import care.securebase.events.BoosterRecorded;
+import care.securebase.events.BoosterScheduleChanged;
 import care.securebase.events.ClientRegistered;
-import care.securebase.events.EventType;
+import care.securebase.events.ConsentChanged;
 import care.securebase.events.MaintenanceEnded;
 import care.securebase.events.MaintenanceStarted;
+import care.securebase.events.ReferralOverdue;
 import care.securebase.events.ReferralSent;
 import care.securebase.events.RiskFlagRaised;
 import care.securebase.events.Topics;
@@ -65,6 +68,11 @@ public class EventConsumers {
                         .filter(p -> complete(e, p.clientId(), p.clinicId(), p.intakeId()))
                         .flatMap(p -> staffNotices.record(e.envelope().id(), p))
                         .ifPresent(this::sendAtOnce);
+                case CONSENT_CHANGED -> e.readablePayload(ConsentChanged.class)
+                        .filter(p -> complete(e, p.clientId(), p.clinicId()))
+                        // Only contact consents concern this service; the others leave no trace here.
+                        .ifPresent(p -> ContactService.contactChannel(p.scope())
+                                .ifPresent(channel -> contacts.consent(e.envelope().id(), p, channel, e.envelope().time())));
                 default -> {
                 }
             }
@@ -105,6 +113,15 @@ public class EventConsumers {
                             int cancelled = reminders.cancel(e.envelope().id(), p);
                             LOG.debugf("Event %s cancelled %d reminders", e.envelope().id(), cancelled);
                         });
+                case BOOSTER_SCHEDULE_CHANGED -> e.readablePayload(BoosterScheduleChanged.class)
+                        .filter(p -> complete(e, p.episodeId(), p.clientId(), p.clinicId())).ifPresent(p -> {
+                            int created = reminders.reschedule(e.envelope().id(), p);
+                            LOG.debugf("Event %s planned %d reminders", e.envelope().id(), created);
+                        });
+                case BOOSTER_RECORDED -> e.readablePayload(BoosterRecorded.class)
+                        .filter(p -> complete(e, p.clientId(), p.clinicId(), p.boosterId()))
+                        .flatMap(p -> reminders.recorded(e.envelope().id(), p))
+                        .ifPresent(this::sendAtOnce);
                 default -> {
                 }
             }
@@ -116,10 +133,19 @@ public class EventConsumers {
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
     public void onReferralsEvent(String json) {
-        events.parse(json).filter(e -> e.type() == EventType.REFERRAL_SENT)
-                .ifPresent(e -> e.readablePayload(ReferralSent.class)
+        events.parse(json).ifPresent(e -> {
+            switch (e.type()) {
+                case REFERRAL_SENT -> e.readablePayload(ReferralSent.class)
                         .filter(p -> complete(e, p.referralId(), p.clinicId(), p.organisationId()))
-                        .ifPresent(p -> notices.record(e.envelope().id(), p)));
+                        .ifPresent(p -> notices.record(e.envelope().id(), p));
+                case REFERRAL_OVERDUE -> e.readablePayload(ReferralOverdue.class)
+                        .filter(p -> complete(e, p.referralId(), p.clinicId()))
+                        .flatMap(p -> staffNotices.overdue(e.envelope().id(), p))
+                        .ifPresent(this::sendAtOnce);
+                default -> {
+                }
+            }
+        });
     }
 
     /**

@@ -1,5 +1,6 @@
 package care.securebase.notifications.rest;
 
+import care.securebase.kit.security.Caller;
 import care.securebase.kit.security.Roles;
 import care.securebase.notifications.service.ReminderService;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,9 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReminderResource {
 
     private final ReminderService reminders;
+    private final Caller caller;
 
-    public ReminderResource(ReminderService reminders) {
+    public ReminderResource(ReminderService reminders, Caller caller) {
         this.reminders = reminders;
+        this.caller = caller;
     }
 
     @GET
@@ -27,6 +30,7 @@ public class ReminderResource {
     @Operation(summary = "Was this client reminded, when and how: the delivery log of their booster reminders",
             description = "Empty for a client of another clinic, as for an unknown one.")
     public List<ReminderView> list(@QueryParam("clientId") @NotNull UUID clientId) {
-        return reminders.ofClient(clientId).stream().map(ReminderView::of).toList();
+        return reminders.ofClient(clientId).stream().filter(r -> caller.canSeeClinic(r.clinicId))
+                .map(ReminderView::of).toList();
     }
 }

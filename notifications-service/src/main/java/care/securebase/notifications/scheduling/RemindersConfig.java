@@ -3,14 +3,27 @@ package care.securebase.notifications.scheduling;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 
+/** The defaults of every clinic's settings (a clinic-admin can set their own), and the dispatcher's pace. */
 @ConfigMapping(prefix = "securebase.reminders")
 public interface RemindersConfig {
 
     /** How long before each booster a reminder goes out; one reminder per lead time. */
     @WithDefault("P7D,P1D")
     List<Duration> leadTimes();
+
+    /** Quiet hours in the client's own time zone: no client message from start until end. */
+    @WithDefault("21:00")
+    LocalTime quietStart();
+
+    @WithDefault("08:00")
+    LocalTime quietEnd();
+
+    /** Language of messages when the client's is unknown, and of staff and partner notices. */
+    @WithDefault("en-GB")
+    String defaultLanguage();
 
     /** How often the dispatcher looks for due reminders and notices (read by its @Scheduled too). */
     @WithDefault("5s")

@@ -8,6 +8,7 @@ import care.securebase.notifications.delivery.DeliveryConfig;
 import care.securebase.notifications.delivery.DeliveryMetrics;
 import care.securebase.notifications.delivery.MailSender;
 import care.securebase.notifications.mail.MailComposer;
+import care.securebase.notifications.settings.SettingsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -32,9 +33,14 @@ public class NoticeService {
     private final MailComposer composer;
     private final MailSender sender;
     private final DeliveryMetrics metrics;
+    private final SettingsService settings;
+    private final DeliveryFailures failures;
 
     public NoticeService(Inbox inbox, EntityManager em, Clock clock, DeliveryConfig delivery, MailComposer composer,
-                         MailSender sender, DeliveryMetrics metrics) {
+                         MailSender sender, DeliveryMetrics metrics, SettingsService settings,
+                         DeliveryFailures failures) {
+        this.settings = settings;
+        this.failures = failures;
         this.inbox = inbox;
         this.em = em;
         this.clock = clock;
@@ -44,20 +50,25 @@ public class NoticeService {
         this.metrics = metrics;
     }
 
-    /** One notice per referral, even if referrals-service announces it again. */
+    /**
+     * One notice per referral, even if referrals-service announces it again. Of version 2's program
+     * name, kind and referrer nothing is kept: the notice says only that a referral awaits, because the
+     * program a client is referred to can itself reveal a clinical need.
+     */
     public void record(UUID eventId, ReferralSent event) {
         if (!inbox.firstDelivery(eventId, EventType.REFERRAL_SENT.wireName())) {
             return;
         }
         Instant now = clock.instant();
         em.createNativeQuery("""
-                insert into partner_notice (id, referral_id, clinic_id, organisation_id, notice_email, status,
+                insert into partner_notice (id, referral_id, clinic_id, client_id, organisation_id, notice_email, status,
                     next_attempt_at, attempts, created_at)
-                values (:id, :referral, :clinic, :org, :email, 'PENDING', :now, 0, :now)
+                values (:id, :referral, :clinic, :client, :org, :email, 'PENDING', :now, 0, :now)
                 on conflict (referral_id) do nothing""")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("referral", event.referralId())
                 .setParameter("clinic", event.clinicId())
+                .setParameter("client", event.clientId())
                 .setParameter("org", event.organisationId())
                 .setParameter("email", event.noticeEmail())
                 .setParameter("now", now)
@@ -86,7 +97,8 @@ public class NoticeService {
             return true;
         }
         try {
-            sender.send(notice.noticeEmail.strip(), composer.partnerNotice(notice.referralId));
+            sender.send(notice.noticeEmail.strip(), composer.partnerNotice(notice.referralId, notice.clinicId,
+                    settings.of(notice.clinicId).defaultLanguage()));
             notice.markSent(clock.instant());
             metrics.count("partner-notice", "sent");
             LOG.infof("Partner notice %s sent by e-mail", notice.id);
@@ -94,6 +106,9 @@ public class NoticeService {
             notice.failedAttempt(MailSender.reasonOf(e), now, delivery.retry());
             metrics.count("partner-notice", notice.nextAttemptAt == null ? "failed" : "retry");
             LOG.warnf("Partner notice %s not sent (attempt %d, %s)", notice.id, notice.attempts, notice.reason);
+            if (notice.nextAttemptAt == null) {
+                failures.report(notice.id, notice.clinicId, notice.clientId, "PARTNER_NOTICE", "EMAIL", notice.attempts);
+            }
         }
         return true;
     }

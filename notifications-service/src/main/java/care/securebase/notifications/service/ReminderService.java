@@ -1,26 +1,36 @@
 package care.securebase.notifications.service;
 
+import care.securebase.events.BoosterRecorded;
+import care.securebase.events.BoosterScheduleChanged;
 import care.securebase.events.EventType;
 import care.securebase.events.MaintenanceEnded;
 import care.securebase.events.MaintenanceStarted;
+import care.securebase.events.ReminderSent;
 import care.securebase.kit.outbox.Inbox;
-import care.securebase.kit.security.Caller;
+import care.securebase.kit.outbox.Outbox;
 import care.securebase.notifications.BoosterReminder;
 import care.securebase.notifications.ClientContact;
 import care.securebase.notifications.ContactChannel;
+import care.securebase.notifications.ContactConsent;
+import care.securebase.notifications.ContactOptOut;
+import care.securebase.notifications.StaffNoticeKind;
 import care.securebase.notifications.delivery.DeliveryConfig;
 import care.securebase.notifications.delivery.DeliveryMetrics;
 import care.securebase.notifications.delivery.MailSender;
 import care.securebase.notifications.delivery.ReminderRouting;
 import care.securebase.notifications.mail.MailComposer;
+import care.securebase.notifications.optout.OptOutTokens;
 import care.securebase.notifications.scheduling.ReminderSchedule;
-import care.securebase.notifications.scheduling.RemindersConfig;
+import care.securebase.notifications.settings.Settings;
+import care.securebase.notifications.settings.SettingsService;
+import care.securebase.notifications.sms.SmsGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -30,34 +40,47 @@ import org.jboss.logging.Logger;
 public class ReminderService {
 
     private static final Logger LOG = Logger.getLogger(ReminderService.class);
+    public static final String CALLED_OFF = "booster-called-off";
+    public static final String MOVED = "booster-moved";
+    public static final String ATTENDED = "booster-attended";
+    public static final String MISSED = "booster-missed";
 
     private final Inbox inbox;
+    private final Outbox outbox;
     private final EntityManager em;
     private final Clock clock;
-    private final RemindersConfig reminders;
+    private final SettingsService settings;
     private final DeliveryConfig delivery;
     private final MailComposer composer;
     private final MailSender sender;
+    private final SmsGateway sms;
+    private final OptOutTokens optOut;
     private final DeliveryMetrics metrics;
-    private final Caller caller;
+    private final StaffNoticeService staffNotices;
+    private final DeliveryFailures failures;
 
-    public ReminderService(Inbox inbox, EntityManager em, Clock clock, RemindersConfig reminders,
-                           DeliveryConfig delivery, MailComposer composer, MailSender sender,
-                           DeliveryMetrics metrics, Caller caller) {
+    public ReminderService(Inbox inbox, Outbox outbox, EntityManager em, Clock clock, SettingsService settings,
+                           DeliveryConfig delivery, MailComposer composer, MailSender sender, SmsGateway sms,
+                           OptOutTokens optOut, DeliveryMetrics metrics, StaffNoticeService staffNotices,
+                           DeliveryFailures failures) {
         this.inbox = inbox;
+        this.outbox = outbox;
         this.em = em;
         this.clock = clock;
-        this.reminders = reminders;
+        this.settings = settings;
         this.delivery = delivery;
         this.composer = composer;
         this.sender = sender;
+        this.sms = sms;
+        this.optOut = optOut;
         this.metrics = metrics;
-        this.caller = caller;
+        this.staffNotices = staffNotices;
+        this.failures = failures;
     }
 
     /**
-     * Plans the reminders of a maintenance plan's boosters. The unique (booster, lead time) key
-     * makes a booster announced again (a new event about the same plan) add nothing twice.
+     * Plans the reminders of a maintenance plan's boosters with the clinic's lead times. The unique
+     * (booster, lead time, appointment) key makes a booster announced again add nothing twice.
      *
      * @return how many reminders were created
      */
@@ -65,21 +88,58 @@ public class ReminderService {
         if (!inbox.firstDelivery(eventId, EventType.MAINTENANCE_STARTED.wireName())) {
             return 0;
         }
+        return plan(event.episodeId(), event.clientId(), event.clinicId(), event.boosters());
+    }
+
+    /**
+     * A plan's boosters were edited ({@code boosters} = all still to come): pending reminders of a
+     * booster no longer listed are cancelled, those of a moved booster are cancelled and planned
+     * again for the new date (already sent ones stay in the log), new boosters are planned.
+     *
+     * @return how many reminders were created (or revived)
+     */
+    public int reschedule(UUID eventId, BoosterScheduleChanged event) {
+        if (!inbox.firstDelivery(eventId, EventType.BOOSTER_SCHEDULE_CHANGED.wireName())) {
+            return 0;
+        }
+        List<MaintenanceStarted.Booster> boosters = event.boosters() == null ? List.of()
+                : event.boosters().stream().filter(b -> b != null && b.boosterId() != null && b.dueAt() != null).toList();
+        List<BoosterReminder> pending = BoosterReminder.list("episodeId = ?1 and status = ?2", event.episodeId(),
+                care.securebase.notifications.DeliveryStatus.PENDING);
+        for (BoosterReminder r : pending) {
+            Optional<MaintenanceStarted.Booster> now = boosters.stream()
+                    .filter(b -> b.boosterId().equals(r.boosterId)).findFirst();
+            if (now.isEmpty()) {
+                r.cancel(CALLED_OFF);
+            } else if (!now.get().dueAt().equals(r.appointmentAt)) {
+                r.cancel(MOVED);
+            }
+        }
+        em.flush();
+        return plan(event.episodeId(), event.clientId(), event.clinicId(), boosters);
+    }
+
+    private int plan(UUID episodeId, UUID clientId, String clinicId, List<MaintenanceStarted.Booster> boosters) {
         Instant now = clock.instant();
         int created = 0;
-        for (ReminderSchedule.Planned planned : ReminderSchedule.plan(event.boosters(), reminders.leadTimes(), now)) {
+        for (ReminderSchedule.Planned planned : ReminderSchedule.plan(boosters, settings.of(clinicId).leadTimes(), now)) {
+            // A booster moved back to a date it had before gets that date's cancelled reminders back.
             created += em.createNativeQuery("""
                     insert into booster_reminder (id, booster_id, lead_time, client_id, clinic_id, episode_id,
                         appointment_at, send_at, status, next_attempt_at, attempts, created_at)
                     values (:id, :booster, :lead, :client, :clinic, :episode, :appointment, :sendAt, 'PENDING',
                         :sendAt, 0, :now)
-                    on conflict (booster_id, lead_time) do nothing""")
+                    on conflict (booster_id, lead_time, appointment_at) do update
+                        set status = 'PENDING', send_at = excluded.send_at, next_attempt_at = excluded.next_attempt_at,
+                            reason = null, attempts = 0
+                        where booster_reminder.status = 'CANCELLED'
+                          and booster_reminder.reason in ('booster-moved', 'booster-called-off')""")
                     .setParameter("id", UUID.randomUUID())
                     .setParameter("booster", planned.boosterId())
                     .setParameter("lead", planned.leadTimeLabel())
-                    .setParameter("client", event.clientId())
-                    .setParameter("clinic", event.clinicId())
-                    .setParameter("episode", event.episodeId())
+                    .setParameter("client", clientId)
+                    .setParameter("clinic", clinicId)
+                    .setParameter("episode", episodeId)
                     .setParameter("appointment", planned.appointmentAt())
                     .setParameter("sendAt", planned.sendAt())
                     .setParameter("now", now)
@@ -99,22 +159,46 @@ public class ReminderService {
                 || event.cancelledBoosterIds() == null || event.cancelledBoosterIds().isEmpty()) {
             return 0;
         }
+        return cancelPending(event.cancelledBoosterIds(), CALLED_OFF);
+    }
+
+    private int cancelPending(List<UUID> boosterIds, String reason) {
         return em.createNativeQuery("""
-                update booster_reminder set status = 'CANCELLED', reason = 'booster-called-off', next_attempt_at = null
+                update booster_reminder set status = 'CANCELLED', reason = :reason, next_attempt_at = null
                 where booster_id in (:boosters) and status = 'PENDING'""")
-                .setParameter("boosters", event.cancelledBoosterIds())
+                .setParameter("boosters", boosterIds)
+                .setParameter("reason", reason)
                 .executeUpdate();
     }
 
-    /** A client's reminders, oldest first; another clinic's client has none (answered like an unknown one). */
+    /**
+     * A booster was attended or missed: its pending reminders are no longer wanted. A missed one is
+     * worth a notice to the client's clinician (e-mail and inbox).
+     *
+     * @return a staff notice to send at once
+     */
+    public Optional<UUID> recorded(UUID eventId, BoosterRecorded event) {
+        if (!inbox.firstDelivery(eventId, EventType.BOOSTER_RECORDED.wireName())) {
+            return Optional.empty();
+        }
+        boolean missed = "MISSED".equals(event.outcome() == null ? null : event.outcome().strip().toUpperCase(Locale.ROOT));
+        cancelPending(List.of(event.boosterId()), missed ? MISSED : ATTENDED);
+        if (!missed) {
+            return Optional.empty();
+        }
+        return staffNotices.tell(StaffNoticeKind.MISSED_BOOSTER, event.boosterId(), "", event.clinicianId(),
+                event.clinicId(), event.clientId(), null);
+    }
+
+    /** A client's reminders, oldest first; callers check the clinic. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<BoosterReminder> ofClient(UUID clientId) {
-        return BoosterReminder.ofClient(clientId).stream().filter(r -> caller.canSeeClinic(r.clinicId)).toList();
+        return BoosterReminder.ofClient(clientId);
     }
 
     /**
      * Claims one due reminder and settles it. The reminder is marked SENT in the same transaction,
-     * right after the SMTP server accepted it, so a later round never sends it again.
+     * right after the SMTP server (or SMS gateway) accepted it, so a later round never sends it again.
      *
      * @return false when nothing is due
      */
@@ -127,20 +211,22 @@ public class ReminderService {
         }
         BoosterReminder reminder = claimed.get();
         ClientContact contact = ClientContact.findById(reminder.clientId);
-        ReminderRouting.Decision decision = ReminderRouting.decide(reminder, contact, now, delivery.retryDelay());
+        Settings clinic = settings.of(reminder.clinicId);
+        ReminderRouting.Permissions permissions = new ReminderRouting.Permissions(
+                ContactConsent.grantedTo(reminder.clientId), ContactOptOut.of(reminder.clientId), sms.configured());
+        ReminderRouting.Decision decision = ReminderRouting.decide(reminder, contact, permissions, clinic.quietHours(),
+                now, delivery.retryDelay());
         if (decision instanceof ReminderRouting.SendEmail email) {
             reminder.channel = ContactChannel.EMAIL;
-            try {
-                sender.send(email.address(), composer.boosterReminder(contact.preferredName, reminder.appointmentAt,
-                        contact.timeZone, contact.language, reminder.clinicId));
-                reminder.markSent(clock.instant());
-                metrics.count("booster-reminder", "sent");
-                LOG.infof("Reminder %s sent by e-mail", reminder.id);
-            } catch (RuntimeException e) {
-                reminder.failedAttempt(MailSender.reasonOf(e), now, delivery.retry());
-                metrics.count("booster-reminder", reminder.nextAttemptAt == null ? "failed" : "retry");
-                LOG.warnf("Reminder %s not sent (attempt %d, %s)", reminder.id, reminder.attempts, reminder.reason);
-            }
+            send(reminder, now, () -> sender.send(email.address(), composer.boosterReminder(contact.preferredName,
+                    reminder.appointmentAt, contact.timeZone, contact.language, reminder.clinicId,
+                    clinic.defaultLanguage(), optOut.link(reminder.clientId, ContactChannel.EMAIL))));
+        } else if (decision instanceof ReminderRouting.SendSms text) {
+            reminder.channel = ContactChannel.SMS;
+            send(reminder, now, () -> sms.send(text.phone(), composer.boosterReminderSms(contact.preferredName,
+                    reminder.appointmentAt, contact.timeZone, contact.language, reminder.clinicId,
+                    clinic.defaultLanguage(), optOut.link(reminder.clientId, ContactChannel.SMS)),
+                    reminder.id.toString()));
         } else if (decision instanceof ReminderRouting.Skip skip) {
             reminder.channel = skip.channel();
             reminder.skip(skip.reason());
@@ -151,5 +237,24 @@ public class ReminderService {
             metrics.count("booster-reminder", "deferred");
         }
         return true;
+    }
+
+    private void send(BoosterReminder reminder, Instant now, Runnable send) {
+        try {
+            send.run();
+            reminder.markSent(clock.instant());
+            metrics.count("booster-reminder", "sent");
+            outbox.publish(new ReminderSent(reminder.id, reminder.boosterId, reminder.episodeId, reminder.clientId,
+                    reminder.clinicId, reminder.channel.name(), reminder.sentAt));
+            LOG.infof("Reminder %s sent by %s", reminder.id, reminder.channel);
+        } catch (RuntimeException e) {
+            reminder.failedAttempt(MailSender.reasonOf(e), now, delivery.retry());
+            metrics.count("booster-reminder", reminder.nextAttemptAt == null ? "failed" : "retry");
+            LOG.warnf("Reminder %s not sent (attempt %d, %s)", reminder.id, reminder.attempts, reminder.reason);
+            if (reminder.nextAttemptAt == null) {
+                failures.report(reminder.id, reminder.clinicId, reminder.clientId, "BOOSTER_REMINDER",
+                        reminder.channel.name(), reminder.attempts);
+            }
+        }
     }
 }

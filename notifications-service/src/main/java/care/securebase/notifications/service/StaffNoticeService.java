@@ -1,6 +1,7 @@
 package care.securebase.notifications.service;
 
 import care.securebase.events.EventType;
+import care.securebase.events.ReferralOverdue;
 import care.securebase.events.RiskFlagRaised;
 import care.securebase.kit.outbox.Inbox;
 import care.securebase.notifications.StaffNotice;
@@ -9,17 +10,28 @@ import care.securebase.notifications.delivery.DeliveryConfig;
 import care.securebase.notifications.delivery.DeliveryMetrics;
 import care.securebase.notifications.delivery.MailSender;
 import care.securebase.notifications.delivery.OnCallRouting;
+import care.securebase.notifications.mail.ClinicsConfig;
 import care.securebase.notifications.mail.MailComposer;
+import care.securebase.notifications.settings.SettingsService;
 import care.securebase.notifications.staff.StaffDirectory;
+import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
+/**
+ * Notices to staff: recorded from events (on-call, missed appointment, overdue referral) or by this
+ * service (opt-outs, failed deliveries), shown in the recipient's inbox, and the EMAIL ones mailed at
+ * once; quiet hours never apply to staff.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class StaffNoticeService {
@@ -27,6 +39,7 @@ public class StaffNoticeService {
     private static final Logger LOG = Logger.getLogger(StaffNoticeService.class);
     /** Keycloak could not be asked; counted as a failed attempt and retried like a failed send. */
     public static final String DIRECTORY_UNAVAILABLE = "staff-directory-unavailable";
+    public static final String NOBODY_TO_TELL = "nobody-to-tell";
 
     private final Inbox inbox;
     private final EntityManager em;
@@ -36,10 +49,14 @@ public class StaffNoticeService {
     private final MailComposer composer;
     private final MailSender sender;
     private final DeliveryMetrics metrics;
+    private final ClinicsConfig clinics;
+    private final SettingsService settings;
+    private final Instance<DeliveryFailures> failures;
 
     public StaffNoticeService(Inbox inbox, EntityManager em, Clock clock, DeliveryConfig delivery,
                               StaffDirectory directory, MailComposer composer, MailSender sender,
-                              DeliveryMetrics metrics) {
+                              DeliveryMetrics metrics, ClinicsConfig clinics, SettingsService settings,
+                              Instance<DeliveryFailures> failures) {
         this.inbox = inbox;
         this.em = em;
         this.clock = clock;
@@ -48,6 +65,9 @@ public class StaffNoticeService {
         this.composer = composer;
         this.sender = sender;
         this.metrics = metrics;
+        this.clinics = clinics;
+        this.settings = settings;
+        this.failures = failures;
     }
 
     /**
@@ -62,11 +82,12 @@ public class StaffNoticeService {
         }
         OnCallRouting.OnFlag decision = OnCallRouting.onFlag(event);
         if (decision instanceof OnCallRouting.TellOnCall tell) {
-            UUID id = UUID.randomUUID();
-            return insert(id, event, tell.staffId(), "PENDING", null) == 1 ? Optional.of(id) : Optional.empty();
+            return tell(StaffNoticeKind.ON_CALL_RISK, event.intakeId(), "", tell.staffId(), event.clinicId(),
+                    event.clientId(), event.intakeId());
         }
         if (decision instanceof OnCallRouting.NobodyOnCall) {
-            if (insert(UUID.randomUUID(), event, null, "SKIPPED", OnCallRouting.NOBODY_ON_CALL) == 1) {
+            if (insert(UUID.randomUUID(), StaffNoticeKind.ON_CALL_RISK, event.intakeId(), "", null, event.clinicId(),
+                    event.clientId(), event.intakeId(), StaffNotice.EMAIL, "SKIPPED", OnCallRouting.NOBODY_ON_CALL) == 1) {
                 metrics.count("staff-notice", "skipped");
                 // The clinic id only: which client it was stays in the portal.
                 LOG.warnf("A HIGH risk flag at clinic %s reached nobody: no clinician on call", event.clinicId());
@@ -75,21 +96,72 @@ public class StaffNoticeService {
         return Optional.empty();
     }
 
-    private int insert(UUID id, RiskFlagRaised event, String recipient, String status, String reason) {
+    /** The referring coordinator hears of an overdue referral, once per referral and kind of lateness. */
+    public Optional<UUID> overdue(UUID eventId, ReferralOverdue event) {
+        if (!inbox.firstDelivery(eventId, EventType.REFERRAL_OVERDUE.wireName())) {
+            return Optional.empty();
+        }
+        return tell(StaffNoticeKind.REFERRAL_OVERDUE, event.referralId(), event.kind() == null ? "" : event.kind(),
+                event.coordinatorId(), event.clinicId(), event.clientId(), null);
+    }
+
+    /**
+     * Records an e-mailed (and inbox) notice to one member of staff, once per (kind, subject, variant,
+     * recipient). No recipient: recorded as SKIPPED {@code nobody-to-tell}, so the gap shows in the log.
+     *
+     * @return the new notice's id, to send at once; empty if it existed already or cannot be sent
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> tell(StaffNoticeKind kind, UUID subjectId, String variant, String recipient,
+                               String clinicId, UUID clientId, UUID intakeId) {
+        if (recipient == null || recipient.isBlank()) {
+            insert(UUID.randomUUID(), kind, subjectId, variant, null, clinicId, clientId, intakeId, StaffNotice.EMAIL,
+                    "SKIPPED", NOBODY_TO_TELL);
+            LOG.warnf("A %s notice at clinic %s reached nobody: no staff id in the event", kind, clinicId);
+            return Optional.empty();
+        }
+        UUID id = UUID.randomUUID();
+        return insert(id, kind, subjectId, variant, recipient.strip(), clinicId, clientId, intakeId, StaffNotice.EMAIL,
+                "PENDING", null) == 1 ? Optional.of(id) : Optional.empty();
+    }
+
+    /** An inbox-only notice to each of the clinic's clinic-admins ({@code securebase.clinics.<id>.admins}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int tellClinicAdmins(StaffNoticeKind kind, UUID subjectId, String variant, String clinicId, UUID clientId) {
+        ClinicsConfig.Clinic clinic = clinicId == null ? null : clinics.all().get(clinicId);
+        List<String> admins = clinic == null ? List.of() : clinic.admins().orElse(List.of());
+        if (admins.isEmpty()) {
+            LOG.warnf("No securebase.clinics.%s.admins configured: a %s notice reached nobody", clinicId, kind);
+        }
+        int created = 0;
+        for (String admin : admins) {
+            created += insert(UUID.randomUUID(), kind, subjectId, variant, admin.strip(), clinicId, clientId, null,
+                    StaffNotice.PORTAL, "SENT", null);
+        }
+        return created;
+    }
+
+    private int insert(UUID id, StaffNoticeKind kind, UUID subjectId, String variant, String recipient,
+                       String clinicId, UUID clientId, UUID intakeId, String channel, String status, String reason) {
         Instant now = clock.instant();
         return em.createNativeQuery("""
-                insert into staff_notice (id, kind, intake_id, recipient, clinic_id, client_id, status,
-                    next_attempt_at, attempts, reason, created_at)
-                values (:id, :kind, :intake, :recipient, :clinic, :client, :status, :next, 0, :reason, :now)
+                insert into staff_notice (id, kind, subject_id, variant, channel, intake_id, recipient, clinic_id,
+                    client_id, status, next_attempt_at, attempts, sent_at, reason, created_at)
+                values (:id, :kind, :subject, :variant, :channel, :intake, :recipient, :clinic, :client, :status,
+                    :next, 0, :sent, :reason, :now)
                 on conflict on constraint staff_notice_once do nothing""")
                 .setParameter("id", id)
-                .setParameter("kind", StaffNoticeKind.ON_CALL_RISK.name())
-                .setParameter("intake", event.intakeId())
+                .setParameter("kind", kind.name())
+                .setParameter("subject", subjectId)
+                .setParameter("variant", variant == null ? "" : variant)
+                .setParameter("channel", channel)
+                .setParameter("intake", intakeId)
                 .setParameter("recipient", recipient)
-                .setParameter("clinic", event.clinicId())
-                .setParameter("client", event.clientId())
+                .setParameter("clinic", clinicId)
+                .setParameter("client", clientId)
                 .setParameter("status", status)
                 .setParameter("next", "PENDING".equals(status) ? now : null)
+                .setParameter("sent", "SENT".equals(status) ? now : null)
                 .setParameter("reason", reason)
                 .setParameter("now", now)
                 .executeUpdate();
@@ -119,8 +191,7 @@ public class StaffNoticeService {
         try {
             decision = OnCallRouting.onSend(directory.emailOf(notice.recipient));
         } catch (StaffDirectory.Unavailable e) {
-            notice.failedAttempt(DIRECTORY_UNAVAILABLE, now, delivery.retry());
-            metrics.count("staff-notice", notice.nextAttemptAt == null ? "failed" : "retry");
+            failed(notice, DIRECTORY_UNAVAILABLE, now);
             LOG.warnf("Staff notice %s not sent (attempt %d, %s: %s)", notice.id, notice.attempts, notice.reason,
                     rootType(e));
             return true;
@@ -133,16 +204,56 @@ public class StaffNoticeService {
         }
         OnCallRouting.SendEmail email = (OnCallRouting.SendEmail) decision;
         try {
-            sender.send(email.address(), composer.onCallRisk(notice.clinicId, notice.clientId));
+            UUID linkTo = notice.kind == StaffNoticeKind.REFERRAL_OVERDUE ? notice.subjectId : notice.clientId;
+            sender.send(email.address(), composer.staffNotice(notice.kind, notice.clinicId,
+                    settings.of(notice.clinicId).defaultLanguage(), linkTo));
             notice.markSent(clock.instant());
             metrics.count("staff-notice", "sent");
             LOG.infof("Staff notice %s sent by e-mail", notice.id);
         } catch (RuntimeException e) {
-            notice.failedAttempt(MailSender.reasonOf(e), now, delivery.retry());
-            metrics.count("staff-notice", notice.nextAttemptAt == null ? "failed" : "retry");
+            failed(notice, MailSender.reasonOf(e), now);
             LOG.warnf("Staff notice %s not sent (attempt %d, %s)", notice.id, notice.attempts, notice.reason);
         }
         return true;
+    }
+
+    private void failed(StaffNotice notice, String reason, Instant now) {
+        notice.failedAttempt(reason, now, delivery.retry());
+        metrics.count("staff-notice", notice.nextAttemptAt == null ? "failed" : "retry");
+        if (notice.nextAttemptAt == null) {
+            failures.get().report(notice.id, notice.clinicId, notice.clientId, "STAFF_" + notice.kind.name(),
+                    notice.channel, notice.attempts);
+        }
+    }
+
+    // ---- the in-portal inbox: only ever the caller's own notices ----
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<StaffNotice> inbox(String recipient, boolean unreadOnly, int page, int size) {
+        return StaffNotice.<StaffNotice>find("recipient = ?1" + (unreadOnly ? " and readAt is null" : "")
+                        + " order by createdAt desc, id", recipient)
+                .page(Page.of(page, size)).list();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long count(String recipient, boolean unreadOnly) {
+        return StaffNotice.count("recipient = ?1" + (unreadOnly ? " and readAt is null" : ""), recipient);
+    }
+
+    /** Another's notice (or none) is 404: whether it exists is not the caller's business. */
+    public StaffNotice markRead(UUID id, String recipient) {
+        StaffNotice notice = StaffNotice.findById(id);
+        if (notice == null || notice.recipient == null || !notice.recipient.equals(recipient)) {
+            throw new NotFoundException("No such notice");
+        }
+        if (notice.readAt == null) {
+            notice.readAt = clock.instant();
+        }
+        return notice;
+    }
+
+    public int markAllRead(String recipient) {
+        return StaffNotice.update("readAt = ?1 where recipient = ?2 and readAt is null", clock.instant(), recipient);
     }
 
     /** The root cause's type only; messages can echo addresses or tokens. */

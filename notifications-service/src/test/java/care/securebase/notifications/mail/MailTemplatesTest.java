@@ -2,22 +2,37 @@ package care.securebase.notifications.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import care.securebase.notifications.ClinicalWords;
+import care.securebase.notifications.StaffNoticeKind;
 import care.securebase.notifications.mail.MailComposer.RenderedMail;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Renders every template with seeded data: what it must say, and that it says nothing clinical. */
+/**
+ * Renders every template file (every language, every clinic override) and every message as the
+ * service composes it: what it must say, and that it says nothing clinical.
+ */
 @QuarkusTest
 class MailTemplatesTest {
 
     static final Instant AT = Instant.parse("2026-11-27T14:00:00Z");
+    static final String OPT_OUT = "http://localhost:8084/opt-out?token=abc.def";
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
     record Clinic(String id, String name, String phone, String email) {
     }
@@ -27,12 +42,16 @@ class MailTemplatesTest {
             new Clinic("harbour", "Harbour Clinic", "+44 20 7946 0202", "appointments@harbour.securebase.test"));
 
     static final List<String[]> READERS = List.of(
-            new String[] {"en-GB", "Europe/London"}, new String[] {"de", "Europe/Berlin"},
-            new String[] {"fr", "Europe/Paris"}, new String[] {"en-US", "America/New_York"},
-            new String[] {null, null});
+            new String[] {"en-GB", "Europe/London"}, new String[] {"pl-PL", "Europe/Warsaw"},
+            new String[] {"pl", "Europe/Warsaw"}, new String[] {"de", "Europe/Berlin"},
+            new String[] {"en-US", "America/New_York"}, new String[] {null, null});
+
+    static final List<String> CLINIC_LANGUAGES = List.of("en-GB", "pl");
 
     @Inject
     MailComposer composer;
+    @Inject
+    Engine engine;
 
     static void assertNothingClinical(RenderedMail mail) {
         ClinicalWords.assertNone("subject", mail.subject());
@@ -40,43 +59,119 @@ class MailTemplatesTest {
         ClinicalWords.assertNone("html", mail.html());
     }
 
+    static List<String> templateFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            return files.filter(Files::isRegularFile).map(p -> TEMPLATES.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    /** Every file under templates/, rendered with full and with empty models; staff ones by the staff list. */
     @Test
-    void everyReminderSaysWhoWhenWhereAndHowToRescheduleAndNothingElse() {
-        for (Clinic clinic : CLINICS) {
-            for (String[] reader : READERS) {
-                RenderedMail mail = composer.boosterReminder("Robin", AT, reader[1], reader[0], clinic.id());
-                String when = AppointmentTime.full(AT, reader[1], reader[0]);
-                assertNothingClinical(mail);
-                assertTrue(mail.subject().contains(clinic.name()), mail.subject());
-                assertTrue(mail.subject().contains(AppointmentTime.shortDate(AT, reader[1], reader[0])), mail.subject());
-                for (String body : List.of(mail.text(), mail.html())) {
-                    assertTrue(body.contains("Hello Robin,"), body);
-                    assertTrue(body.contains(when), "when: " + when + " in\n" + body);
-                    assertTrue(body.contains(clinic.name()), body);
-                    assertTrue(body.contains(clinic.phone()), body);
-                    assertTrue(body.contains(clinic.email()), body);
-                    assertFalse(body.contains("null"), body);
+    void everyTemplateFileInEveryLanguageAndClinicSaysNothingClinical() throws IOException {
+        List<String> files = templateFiles();
+        assertTrue(files.size() >= 30, "templates found: " + files);
+        List<String> checked = new ArrayList<>();
+        for (String file : files) {
+            Template template = engine.getTemplate(file);
+            assertNotNull(template, file);
+            String name = Path.of(file).getFileName().toString().replaceAll("(-subject)?\\.(txt|html)$", "");
+            List<Object> models = switch (name) {
+                case "boosterReminder" -> List.of(
+                        new MailComposer.ReminderModel("Robin", "Friday 27 November 2026 at 14:00", "27 Nov 2026",
+                                "en-GB", "Northside Clinic", "+44 20 7946 0101", "a@b.test", OPT_OUT),
+                        new MailComposer.ReminderModel(null, "Friday", "27 Nov", "pl", null, null, null, OPT_OUT));
+                case "partnerNotice" -> List.of(new MailComposer.NoticeModel(UUID.randomUUID().toString(),
+                        "http://localhost:8080/referrals/x", "en"));
+                case "onCallRisk", "missedBooster", "referralOverdue" -> List.of(
+                        new MailComposer.StaffModel("Harbour Clinic", "http://localhost:8080/clients/x", "en"),
+                        new MailComposer.StaffModel(null, "http://localhost:8080/clients/x", "pl"));
+                default -> throw new AssertionError("A template this test does not know: " + file);
+            };
+            for (Object model : models) {
+                String rendered = template.data("m", model).render();
+                assertFalse(rendered.contains("null"), file + ":\n" + rendered);
+                if (List.of("onCallRisk", "missedBooster", "referralOverdue").contains(name)) {
+                    ClinicalWords.assertNoneForStaff(file, rendered);
+                } else {
+                    ClinicalWords.assertNone(file, rendered);
                 }
-                assertTrue(mail.html().contains("href=\"tel:" + clinic.phone().replace(" ", "") + "\""), mail.html());
-                assertTrue(mail.html().contains("href=\"mailto:" + clinic.email() + "\""), mail.html());
+                if (name.equals("boosterReminder") && !file.contains("subject")) {
+                    assertTrue(rendered.contains(OPT_OUT.replace("&", "&amp;")), "opt-out link in " + file);
+                }
+            }
+            checked.add(file);
+        }
+        // Every message exists in English and Polish, with plain text and HTML.
+        for (String lang : List.of("en", "pl")) {
+            for (String name : MailComposer.MAIL_TEMPLATES) {
+                for (String suffix : List.of("-subject.txt", ".txt", ".html")) {
+                    assertTrue(checked.contains("mail/" + lang + "/" + name + suffix), lang + " " + name + suffix);
+                }
+            }
+            for (String name : MailComposer.SMS_TEMPLATES) {
+                assertTrue(checked.contains("sms/" + lang + "/" + name + ".txt"), lang + " sms " + name);
+            }
+        }
+    }
+
+    @Test
+    void everyReminderSaysWhoWhenWhereHowToRescheduleAndHowToOptOutInEveryClinicAndLanguage() {
+        for (Clinic clinic : CLINICS) {
+            for (String clinicLanguage : CLINIC_LANGUAGES) {
+                for (String[] reader : READERS) {
+                    RenderedMail mail = composer.boosterReminder("Robin", AT, reader[1], reader[0], clinic.id(),
+                            clinicLanguage, OPT_OUT);
+                    assertNothingClinical(mail);
+                    String sms = composer.boosterReminderSms("Robin", AT, reader[1], reader[0], clinic.id(),
+                            clinicLanguage, OPT_OUT);
+                    ClinicalWords.assertNone("sms", sms);
+                    assertTrue(sms.contains(OPT_OUT) && sms.contains(clinic.phone()), sms);
+                    boolean polish = reader[0] != null && reader[0].startsWith("pl")
+                            || (reader[0] == null || reader[0].equals("de")) && clinicLanguage.startsWith("pl");
+                    String dateLanguage = reader[0] == null || reader[0].equals("de") ? clinicLanguage : reader[0];
+                    String when = AppointmentTime.full(AT, reader[1], dateLanguage);
+                    assertTrue(mail.subject().contains(clinic.name()), mail.subject());
+                    assertTrue(mail.subject().contains(AppointmentTime.shortDate(AT, reader[1], dateLanguage)),
+                            mail.subject());
+                    for (String body : List.of(mail.text(), mail.html())) {
+                        assertTrue(body.contains(polish ? "Dzień dobry, Robin!" : "Hello Robin,"), body);
+                        assertTrue(body.contains(when), "when: " + when + " in\n" + body);
+                        assertTrue(body.contains(clinic.name()), body);
+                        assertTrue(body.contains(clinic.phone()), body);
+                        assertTrue(body.contains(clinic.email()), body);
+                        assertTrue(body.contains(OPT_OUT), body);
+                        assertFalse(body.contains("null"), body);
+                        // Harbour's own English text is used for English readers; everyone else gets the shared one.
+                        assertEquals(clinic.id().equals("harbour") && !polish, body.contains("Quay House"), body);
+                    }
+                    assertTrue(mail.html().contains("href=\"tel:" + clinic.phone().replace(" ", "") + "\""));
+                    assertTrue(mail.html().contains("href=\"mailto:" + clinic.email() + "\""), mail.html());
+                    assertEquals("<" + OPT_OUT + ">", mail.headers().get("List-Unsubscribe"));
+                    assertEquals("List-Unsubscribe=One-Click", mail.headers().get("List-Unsubscribe-Post"));
+                }
             }
         }
     }
 
     @Test
     void withoutANameOrAKnownClinicTheReminderStillReadsWell() {
-        RenderedMail mail = composer.boosterReminder(" ", AT, "UTC", "en-GB", "elsewhere");
+        RenderedMail mail = composer.boosterReminder(" ", AT, "UTC", "en-GB", "elsewhere", "en", OPT_OUT);
         assertNothingClinical(mail);
         for (String body : List.of(mail.text(), mail.html())) {
             assertTrue(body.contains("Hello,"), body);
             assertTrue(body.contains("please contact your clinic to arrange another time"), body);
             assertFalse(body.contains("null"), body);
         }
+        RenderedMail pl = composer.boosterReminder(null, AT, "Europe/Warsaw", "pl", "elsewhere", "en", OPT_OUT);
+        assertTrue(pl.text().contains("Dzień dobry!"), pl.text());
+        assertFalse(pl.text().contains("null"), pl.text());
     }
 
     @Test
     void namesAreEscapedInHtmlAndKeptAsWrittenInText() {
-        RenderedMail mail = composer.boosterReminder("<b>Jo</b> & Sam", AT, "Europe/London", "en-GB", "northside");
+        RenderedMail mail = composer.boosterReminder("<b>Jo</b> & Sam", AT, "Europe/London", "en-GB", "northside",
+                "en", OPT_OUT);
         assertTrue(mail.html().contains("Hello &lt;b&gt;Jo&lt;/b&gt; &amp; Sam,"), mail.html());
         assertFalse(mail.html().contains("<b>Jo</b>"), mail.html());
         assertTrue(mail.text().contains("Hello <b>Jo</b> & Sam,"), mail.text());
@@ -84,22 +179,25 @@ class MailTemplatesTest {
 
     @Test
     void aPartnerNoticeSaysOnlyThatAReferralAwaitsAndWhere() {
-        UUID referralId = UUID.randomUUID();
-        RenderedMail mail = composer.partnerNotice(referralId);
-        assertNothingClinical(mail);
-        String link = "http://localhost:8080/referrals/" + referralId;
-        for (String body : List.of(mail.text(), mail.html())) {
-            assertTrue(body.contains(referralId.toString()), body);
-            assertTrue(body.contains(link), body);
+        for (String lang : CLINIC_LANGUAGES) {
+            UUID referralId = UUID.randomUUID();
+            RenderedMail mail = composer.partnerNotice(referralId, "northside", lang);
+            assertNothingClinical(mail);
+            String link = "http://localhost:8080/referrals/" + referralId;
+            for (String body : List.of(mail.text(), mail.html())) {
+                assertTrue(body.contains(referralId.toString()), body);
+                assertTrue(body.contains(link), body);
+            }
+            assertTrue(mail.html().contains("href=\"" + link + "\""), mail.html());
+            assertEquals(lang.equals("pl"), mail.text().contains("skierowanie"), mail.text());
         }
-        assertTrue(mail.html().contains("href=\"" + link + "\""), mail.html());
     }
 
     @Test
     void anOnCallNoticeSaysAClientAtTheClinicNeedsContactTodayAndWhereAndNothingMore() {
         for (Clinic clinic : CLINICS) {
             UUID clientId = UUID.randomUUID();
-            RenderedMail mail = composer.onCallRisk(clinic.id(), clientId);
+            RenderedMail mail = composer.staffNotice(StaffNoticeKind.ON_CALL_RISK, clinic.id(), "en", clientId);
             assertEquals("Urgent: a new client at " + clinic.name() + " needs contact today", mail.subject());
             // The subject can show on a locked phone: no more than "urgent".
             ClinicalWords.assertNone("subject", mail.subject().replace("Urgent", ""));
@@ -113,7 +211,28 @@ class MailTemplatesTest {
             }
             assertTrue(mail.html().contains("href=\"" + link + "\""), mail.html());
         }
-        RenderedMail unknown = composer.onCallRisk("elsewhere", UUID.randomUUID());
+        RenderedMail unknown = composer.staffNotice(StaffNoticeKind.ON_CALL_RISK, "elsewhere", "en", UUID.randomUUID());
         assertEquals("Urgent: a new client at your clinic needs contact today", unknown.subject());
+        RenderedMail pl = composer.staffNotice(StaffNoticeKind.ON_CALL_RISK, "northside", "pl", UUID.randomUUID());
+        ClinicalWords.assertNone("subject", pl.subject().replace("Pilne", ""));
+    }
+
+    @Test
+    void missedAppointmentAndOverdueReferralNoticesLinkToThePortalAndSayNothingClinical() {
+        for (Clinic clinic : CLINICS) {
+            for (String lang : CLINIC_LANGUAGES) {
+                for (StaffNoticeKind kind : Arrays.asList(StaffNoticeKind.MISSED_BOOSTER, StaffNoticeKind.REFERRAL_OVERDUE)) {
+                    UUID subject = UUID.randomUUID();
+                    RenderedMail mail = composer.staffNotice(kind, clinic.id(), lang, subject);
+                    assertNothingClinical(mail);
+                    String link = "http://localhost:8080/" + (kind == StaffNoticeKind.REFERRAL_OVERDUE ? "referrals/"
+                            : "clients/") + subject;
+                    for (String body : List.of(mail.text(), mail.html())) {
+                        assertTrue(body.contains(link), body);
+                        assertTrue(body.contains(clinic.name()), body);
+                    }
+                }
+            }
+        }
     }
 }
