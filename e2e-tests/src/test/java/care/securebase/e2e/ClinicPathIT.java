@@ -41,6 +41,21 @@ class ClinicPathIT {
             "anxiety", "mental", "risk", "episode", "maintenance", "intake", "fear of being left");
 
     private static String clientId;
+
+    /**
+     * A fixed-offset zone where it is early afternoon now: reminders wait out the client's quiet hours
+     * (evening and night in their own zone), and this test must not depend on when it runs.
+     */
+    static String afternoonZone() {
+        for (int offset = -12; offset <= 14; offset++) {
+            String id = offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset);
+            int hour = java.time.ZonedDateTime.now(java.time.ZoneId.of(id)).getHour();
+            if (hour == 12) {
+                return id;
+            }
+        }
+        return "Etc/GMT";
+    }
     private static String episodeId;
 
     @Test
@@ -53,7 +68,11 @@ class ClinicPathIT {
         clientId = given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
                 .body(Map.of("legalName", "Morgan E2E " + RUN, "preferredName", "Morgan",
                         "dateOfBirth", "1988-02-03", "email", CLIENT_EMAIL, "preferredChannel", "EMAIL",
-                        "language", "en", "timeZone", "Europe/London"))
+                        "language", "en", "timeZone", afternoonZone(),
+                        // Reminders go only by a consented channel; referrals only where sharing is consented.
+                        "consents", List.of(
+                                Map.of("scope", "CONTACT_EMAIL", "granted", true, "formVersion", "e2e"),
+                                Map.of("scope", "SHARE_SOCIAL_WORK", "granted", true, "formVersion", "e2e"))))
                 .post(Stack.INTAKE.url() + "/clients")
                 .then().statusCode(201).extract().path("id");
 
@@ -119,14 +138,21 @@ class ClinicPathIT {
                 .post(Stack.REFERRALS.url() + "/programs")
                 .then().statusCode(201).extract().path("id");
 
-        String referralId = given().auth().oauth2(Tokens.of("carmen")).contentType(ContentType.JSON)
-                .body(Map.of("clientId", clientId == null ? UUID.randomUUID().toString() : clientId,
-                        "programId", programId, "reason", "needs help with housing paperwork",
-                        "hopes", "a steady routine", "urgency", "SOON",
-                        "respondBy", LocalDate.now().plusDays(7).toString(),
-                        "sharedInformation", "Prefers morning appointments"))
-                .post(Stack.REFERRALS.url() + "/referrals")
-                .then().statusCode(201).body("status", equalTo("SENT")).extract().path("id");
+        Map<String, Object> referral = Map.of("clientId", clientId == null ? UUID.randomUUID().toString() : clientId,
+                "programId", programId, "reason", "needs help with housing paperwork",
+                "hopes", "a steady routine", "urgency", "SOON",
+                "respondBy", LocalDate.now().plusDays(7).toString(),
+                "sharedItems", List.of("CLIENT_NAME", "REASON"),
+                "sharedInformation", "Prefers morning appointments");
+        // The client's consent to share reaches referrals-service through intake's events: until it
+        // has, sending is refused (409 naming the missing consent).
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() ->
+                given().auth().oauth2(Tokens.of("carmen")).contentType(ContentType.JSON).body(referral)
+                        .post(Stack.REFERRALS.url() + "/referrals").then().extract().statusCode() == 201);
+        String referralId = given().auth().oauth2(Tokens.of("carmen")).queryParam("clientId", referral.get("clientId"))
+                .get(Stack.REFERRALS.url() + "/referrals")
+                .then().statusCode(200).body("size()", equalTo(1)).body("[0].status", equalTo("SENT"))
+                .extract().path("[0].id");
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !Mailbox.messagesFor(noticeEmail).isEmpty());
