@@ -32,7 +32,11 @@ public final class LiveScore {
     public record Risk(String level, String reason, List<Integer> items) {
     }
 
-    /** @param missing required items (1-based numbers) not answered yet, conditional items only when asked */
+    /**
+     * @param answered how many of the {@code asked} questions are answered
+     * @param asked    the questions to answer now: not optional, and asked (conditions met)
+     * @param missing  those of them (1-based numbers) not answered yet
+     */
     public record Preview(String code, int answered, int asked, List<ScaleView> scales, List<Risk> risks,
                           List<Integer> missing) {
         public boolean complete() {
@@ -59,14 +63,16 @@ public final class LiveScore {
         int answered = 0;
         int asked = 0;
         List<Integer> missing = new ArrayList<>();
+        // Progress counts the questions that must be answered now: optional ones (PHQ-9's item 10) and
+        // conditional ones whose condition is not met are left out.
         for (IntakeApi.Item item : definition.items()) {
-            boolean isAsked = asked(item, byItem);
-            if (isAsked) {
-                asked++;
+            if (item.optional() || !asked(item, byItem)) {
+                continue;
             }
+            asked++;
             if (byItem[item.number() - 1] != null) {
                 answered++;
-            } else if (isAsked && !item.optional()) {
+            } else {
                 missing.add(item.number());
             }
         }
