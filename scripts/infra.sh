@@ -48,6 +48,7 @@ await_server() { # name timeout-seconds
 infra_up() {
   mkdir -p "$LOGS" "$RUN"
   local name
+  browser_prepare
   for name in "${INFRA[@]}"; do launch_server "$name"; done
   await_server postgres 60
   postgres_create_databases
@@ -65,6 +66,19 @@ infra_stop() { # name
 infra_down() {
   local name
   for name in greenmail keycloak kafka postgres; do infra_stop "$name"; done
+}
+
+# Chromium and its WebDriver (Debian packages) for the portal's browser tests in e2e-tests; installed
+# only when missing, like PostgreSQL, so Selenium never downloads a browser of its own.
+CHROMIUM_BIN=/usr/bin/chromium
+CHROMEDRIVER_BIN=/usr/bin/chromedriver
+
+browser_prepare() {
+  if [[ ! -x $CHROMIUM_BIN || ! -x $CHROMEDRIVER_BIN ]]; then
+    say "installing Chromium and chromium-driver for the browser tests (apt-get)"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium chromium-driver
+  fi
 }
 
 # PostgreSQL 15 (Debian packages), a private cluster owned by user postgres

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Starts the four packaged services once per test run, on their own ports, databases (wiped at
- * start) and topics (a prefix per run), so a stack started by {@code ./clinic up} is left alone.
+ * Starts the four packaged services and the staff portal once per test run, on their own ports
+ * (18080-18084), databases (wiped at start) and topics (a prefix per run), so a stack started by
+ * {@code ./clinic up} is left alone.
  * The servers themselves (PostgreSQL, Kafka, Keycloak, GreenMail) are the ones ./clinic runs.
  */
 public class Stack implements BeforeAllCallback {
@@ -33,8 +34,11 @@ public class Stack implements BeforeAllCallback {
     public static final Service SESSIONS = new Service("sessions-service", 18082, "sessions");
     public static final Service REFERRALS = new Service("referrals-service", 18083, "referrals");
     public static final Service NOTIFICATIONS = new Service("notifications-service", 18084, "notifications");
-    static final List<Service> ALL = List.of(INTAKE, SESSIONS, REFERRALS, NOTIFICATIONS);
+    /** The web front end, signing in with Keycloak (the realm's staff-portal client allows this port). */
+    public static final Service PORTAL = new Service("staff-portal", 18080, null);
+    static final List<Service> ALL = List.of(INTAKE, SESSIONS, REFERRALS, NOTIFICATIONS, PORTAL);
 
+    /** @param db the service's database name, or null for the portal, which has none */
     public record Service(String module, int port, String db) {
         public String url() {
             return "http://localhost:" + port;
@@ -79,7 +83,7 @@ public class Stack implements BeforeAllCallback {
                     .redirectErrorStream(true)
                     .redirectOutput(logs.resolve(service.module() + ".log").toFile());
             Map<String, String> env = builder.environment();
-            env.putAll(config(service));
+            env.putAll(service.db() == null ? portalConfig() : config(service));
             return builder.start();
         }
 
@@ -97,6 +101,18 @@ public class Stack implements BeforeAllCallback {
             env.put("QUARKUS_MAILER_HOST", "localhost");
             env.put("QUARKUS_MAILER_PORT", SMTP_PORT);
             env.put("SECUREBASE_REMINDERS_POLL_INTERVAL", "1s");
+            return env;
+        }
+
+        /** The portal calls the e2e services with the signed-in user's token; always on "localhost". */
+        static Map<String, String> portalConfig() {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(PORTAL.port()));
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://localhost:" + KEYCLOAK_PORT + "/realms/securebase");
+            env.put("SECUREBASE_SERVICES_INTAKE_URL", INTAKE.url());
+            env.put("SECUREBASE_SERVICES_SESSIONS_URL", SESSIONS.url());
+            env.put("SECUREBASE_SERVICES_REFERRALS_URL", REFERRALS.url());
+            env.put("SECUREBASE_SERVICES_NOTIFICATIONS_URL", NOTIFICATIONS.url());
             return env;
         }
 

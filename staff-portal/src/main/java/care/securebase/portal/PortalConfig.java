@@ -10,4 +10,7 @@ public interface PortalConfig {
     /** Dates and times on the pages are shown in this zone, and booster dates are read in it. */
     @WithDefault("Europe/London")
     ZoneId timeZone();
+
+    /** Where the pages load htmx from: its WebJar's path, naming the version staff-portal/pom.xml fixes. */
+    String htmx();
 }

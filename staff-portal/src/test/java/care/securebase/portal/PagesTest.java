@@ -121,6 +121,12 @@ class PagesTest {
         FakeServices.Request call = FakeServices.last("GET /intake/clients");
         assertEquals("Bearer " + KeycloakTokens.of("ingrid"), call.header("Authorization"));
         assertTrue(call.query().contains("page=0") && call.query().contains("size=20"), call.query());
+        // Filters go to the service; an unknown value is not passed on; paging keeps them.
+        as("ingrid").get("/clients?riskLevel=HIGH&status=NONSENSE&q=lee").then().statusCode(200)
+                .body(containsString("1 client matching the filters"), containsString("<option value=\"HIGH\" selected>"),
+                        containsString("value=\"lee\""));
+        String query = FakeServices.last("GET /intake/clients").query();
+        assertTrue(query.contains("riskLevel=HIGH") && query.contains("q=lee") && !query.contains("status="), query);
     }
 
     @Test
@@ -184,58 +190,330 @@ class PagesTest {
         assertTrue(sent.body().contains("\"legalName\":\"Jordan Avery Lee\""), sent.body());
     }
 
-    @Test
-    void intakeSendsNineAnswersAndShowsTheResultPlainly() {
-        FakeServices.answer("GET /intake/clients/" + CLIENT_ID, 200, CLIENT);
-        FakeServices.answer("POST /intake/clients/" + CLIENT_ID + "/intakes", 201, """
-                {"id":"i-1","clientId":"%s","clinicId":"northside","clinicianId":"clara","modality":"INDIVIDUAL",
-                 "scores":[{"instrument":"PHQ-9","scale":"total","score":14,"band":"moderate"}],
-                 "riskLevel":"MODERATE","priority":"SOON","completedAt":"2026-03-02T10:00:00Z"}
-                """.formatted(CLIENT_ID));
-        FakeServices.answer("GET /intake/clients/" + CLIENT_ID + "/intakes/i-1", 200, """
-                {"id":"i-1","clientId":"%s","clinicId":"northside","clinicianId":"clara","modality":"INDIVIDUAL",
-                 "scores":[{"instrument":"PHQ-9","scale":"total","score":14,"band":"moderate"}],
-                 "riskLevel":"MODERATE","priority":"SOON","completedAt":"2026-03-02T10:00:00Z"}
-                """.formatted(CLIENT_ID));
-        String csrf = csrfFrom("ingrid", "/clients/" + CLIENT_ID + "/intake");
-        RequestSpecification post = form("ingrid", csrf).formParam("modality", "INDIVIDUAL")
-                .formParam("presentingConcerns", "Low mood since spring").formParam("clinicianId", "clara")
-                .formParam("clinicianRiskJudgement", "");
-        for (String answer : new String[] {"2", "2", "2", "2", "2", "1", "1", "1", "1"}) {
-            post.formParam("phq9", answer);
-        }
-        post.post("/clients/" + CLIENT_ID + "/intake")
-                .then().statusCode(303).header("Location", containsString("/clients/" + CLIENT_ID + "/intakes/i-1"));
-        String sent = FakeServices.last("POST /intake/clients/" + CLIENT_ID + "/intakes").body();
-        assertTrue(sent.contains("\"phq9\":[2,2,2,2,2,1,1,1,1]"), sent);
-        assertTrue(!sent.contains("clinicianRiskJudgement"), "an empty judgement is left out: " + sent);
+    static final String PHQ9 = """
+            {"code":"PHQ-9","version":1,"title":"Patient Health Questionnaire-9",
+             "licence":{"name":"Pfizer","itemTextReproducible":true,"note":null},
+             "instructions":"Over the last 2 weeks, how often have you been bothered by any of the following problems?",
+             "items":[%s],
+             "scales":[{"code":"total","title":"Depression severity","method":"SUM","items":[1,2,3,4,5,6,7,8,9],
+               "bands":[{"from":0,"label":"minimal"},{"from":5,"label":"mild"},{"from":10,"label":"moderate"},
+                        {"from":15,"label":"moderately severe"},{"from":20,"label":"severe"}]}],
+             "riskRules":[{"level":"MODERATE","source":"PHQ9_ITEM9","reason":"thoughts of death or self-harm on several days","anyOf":[{"item":9,"atLeast":1}]},
+                          {"level":"HIGH","source":"PHQ9_ITEM9","reason":"thoughts of death or self-harm on more than half the days","anyOf":[{"item":9,"atLeast":2}]}],
+             "someNewField":true}
+            """.formatted(String.join(",", java.util.stream.IntStream.rangeClosed(1, 9).mapToObj(n ->
+            "{\"number\":" + n + ",\"text\":\"Question " + n + "\",\"options\":[{\"value\":0,\"label\":\"Not at all\"},"
+                    + "{\"value\":1,\"label\":\"Several days\"},{\"value\":2,\"label\":\"More than half the days\"},"
+                    + "{\"value\":3,\"label\":\"Nearly every day\"}]}").toList()));
 
-        as("ingrid").get("/clients/" + CLIENT_ID + "/intakes/i-1").then().statusCode(200)
-                .body(containsString("PHQ-9 total"), containsString("14 – Moderate"),
-                        containsString("badge-moderate\">Moderate"), containsString("badge-soon\">Soon"),
-                        containsString("Intake complete for Jo"));
+    /** Two items, text not reproducible, item 2 asked only after a yes to item 1; no scale. */
+    static final String SCREEN = """
+            {"code":"C-SSRS-SCREEN","version":1,"title":"Columbia screen",
+             "licence":{"name":"Columbia","itemTextReproducible":false,"note":"Ask the questions from the official screener."},
+             "items":[{"number":1,"domain":"wish to be dead","options":[{"value":0,"label":"No"},{"value":1,"label":"Yes"}]},
+                      {"number":2,"domain":"active thoughts","askedWhen":{"item":1,"atLeast":1},"options":[{"value":0,"label":"No"},{"value":1,"label":"Yes"}]}],
+             "scales":[],
+             "riskRules":[{"level":"HIGH","source":"CSSRS_SCREEN","reason":"active thoughts in the past month","anyOf":[{"item":2,"atLeast":1}]}]}
+            """;
+
+    static final String INTAKE_RESULT = """
+            {"id":"i-1","clientId":"%s","clinicId":"northside","clinicianId":"clara","waitlistPosition":null,
+             "modality":"COUPLE","scores":[{"instrument":"PHQ-9","version":1,"scale":"total","score":14,"band":"moderate"}],
+             "riskLevel":"MODERATE","riskSource":"PHQ9_ITEM9","priority":"SOON","proposedPriority":"SOON",
+             "completedAt":"2026-03-02T10:00:00Z"}
+            """.formatted(CLIENT_ID);
+
+    static void intakeStandIns() {
+        FakeServices.answer("GET /intake/clients/" + CLIENT_ID, 200, CLIENT);
+        FakeServices.answer("GET /intake/instruments", 200, """
+                [{"code":"PHQ-9","version":1,"title":"Patient Health Questionnaire-9","latest":true},
+                 {"code":"C-SSRS-SCREEN","version":1,"title":"Columbia screen","latest":true},
+                 {"code":"GAD-7","version":0,"title":"An old version","latest":false}]
+                """);
+        FakeServices.answer("GET /intake/instruments/PHQ-9", 200, PHQ9);
+        FakeServices.answer("GET /intake/instruments/C-SSRS-SCREEN", 200, SCREEN);
+        FakeServices.answer("GET /intake/clinicians", 200, """
+                [{"id":"clara","clinicId":"northside","displayName":"Clara Moreau","caseloadLimit":25,"caseload":25,"onCall":true,"active":true},
+                 {"id":"tara","clinicId":"northside","displayName":"Tara Quinn","caseloadLimit":10,"caseload":3,"onCall":false,"active":true},
+                 {"id":"gone","clinicId":"northside","displayName":"Gone Away","caseloadLimit":10,"caseload":0,"onCall":false,"active":false}]
+                """);
+    }
+
+    static RequestSpecification intakeForm(String csrf, String... phq9) {
+        RequestSpecification post = form("ingrid", csrf).formParam("modality", "COUPLE")
+                .formParam("presentingConcerns", "Arguments about closeness").formParam("clinicianId", "tara")
+                .formParam("attendeeRelationship", "PARTNER").formParam("attendeeName", "Sam Lee")
+                .formParam("attendeeRelationship", "").formParam("attendeeName", "")
+                .formParam("attendeeRelationship", "").formParam("attendeeName", "")
+                .formParam("relationalThemes", "FEAR_OF_ABANDONMENT").formParam("relationalThemes", "WITHDRAWAL")
+                .formParam("triggers", "partner late home\r\n\r\n silence ")
+                .formParam("instrument", "PHQ-9").formParam("instrument", "C-SSRS-SCREEN");
+        for (String answer : phq9) {
+            post.formParam("answers", answer);
+        }
+        return post.formParam("answers", "0").formParam("answers", "");
     }
 
     @Test
-    void intakeNamesEveryUnansweredItem() {
-        FakeServices.answer("GET /intake/clients/" + CLIENT_ID, 200, CLIENT);
+    void intakeRendersTheChosenInstrumentsFromTheirDefinitions() {
+        intakeStandIns();
+        as("ingrid").get("/clients/" + CLIENT_ID + "/intake?instrument=PHQ-9&instrument=C-SSRS-SCREEN").then().statusCode(200)
+                .body(containsString("<legend>PHQ-9 <span class=\"muted\">Patient Health Questionnaire-9</span></legend>"),
+                        containsString("<label for=\"instr-0-9\">9. Question 9</label>"),
+                        containsString("<option value=\"2\">2 – More than half the days</option>"),
+                        // Text that may not be reproduced: the number and what it is about, and the licence's note.
+                        containsString("<label for=\"instr-1-1\">1. Item 1 (wish to be dead)</label>"),
+                        containsString("Ask the questions from the official screener."),
+                        containsString("Ask only if item 1 was answered 1 or more."),
+                        // Live scoring with htmx, and the plain fallback button.
+                        containsString("hx-post=\"/clients/" + CLIENT_ID + "/intake/score?slot=1\""),
+                        containsString("name=\"action\" value=\"check\""),
+                        containsString("0 of 9 questions answered"),
+                        // Only the latest versions are offered; both chosen ones are ticked.
+                        containsString("value=\"C-SSRS-SCREEN\" checked"), not(containsString("An old version")),
+                        // Active clinicians with their room; a full one says so.
+                        containsString("Clara Moreau – 25 of 25 (full), on call"), containsString("Tara Quinn – 3 of 10"),
+                        not(containsString("Gone Away")));
+        // Without a choice the clinic's standard screen is administered.
+        as("ingrid").get("/clients/" + CLIENT_ID + "/intake").then().statusCode(200)
+                .body(containsString("<legend>PHQ-9"), not(containsString("<legend>C-SSRS-SCREEN")));
+    }
+
+    @Test
+    void theRunningScoreShowsScoreBandAndRiskAsTheyAreAnswered() {
+        intakeStandIns();
+        String csrf = csrfFrom("ingrid", "/clients/" + CLIENT_ID + "/intake");
+        intakeForm(csrf, "2", "2", "2", "2", "", "", "", "", "")
+                .post("/clients/" + CLIENT_ID + "/intake/score?slot=0").then().statusCode(200)
+                .body(containsString("4 of 9 questions answered"), containsString("so far <strong>8</strong>"),
+                        not(containsString("<html")));
+        intakeForm(csrf, "2", "2", "2", "2", "2", "1", "1", "1", "2")
+                .post("/clients/" + CLIENT_ID + "/intake/score?slot=0").then().statusCode(200)
+                .body(containsString("<strong>15</strong> – <span class=\"band\">moderately severe</span>"),
+                        containsString("High risk:</strong> thoughts of death or self-harm on more than half the days"),
+                        not(containsString("Moderate risk")));
+        assertTrue(FakeServices.requests().stream().noneMatch(r -> r.path().endsWith("/intakes")),
+                "scoring as you go sends nothing to the service");
+        // The fallback without JavaScript: the whole form again with the scores, nothing sent.
+        intakeForm(csrf, "0", "0", "0", "0", "0", "0", "0", "0", "0").formParam("action", "check")
+                .post("/clients/" + CLIENT_ID + "/intake").then().statusCode(200)
+                .body(containsString("<strong>0</strong> – <span class=\"band\">minimal</span>"),
+                        containsString("value=\"Sam Lee\""), containsString("<option value=\"0\" selected>"));
+        assertNull(FakeServices.last("POST /intake/clients/" + CLIENT_ID + "/intakes"));
+    }
+
+    @Test
+    void intakeSendsEveryInstrumentAttendeesAndThemesAndShowsTheResultPlainly() {
+        intakeStandIns();
+        FakeServices.answer("POST /intake/clients/" + CLIENT_ID + "/intakes", 201, INTAKE_RESULT);
+        FakeServices.answer("GET /intake/clients/" + CLIENT_ID + "/intakes/i-1", 200, INTAKE_RESULT);
+        String csrf = csrfFrom("ingrid", "/clients/" + CLIENT_ID + "/intake");
+        intakeForm(csrf, "2", "2", "2", "2", "2", "1", "1", "1", "1")
+                .post("/clients/" + CLIENT_ID + "/intake")
+                .then().statusCode(303).header("Location", containsString("/clients/" + CLIENT_ID + "/intakes/i-1"));
+        String sent = FakeServices.last("POST /intake/clients/" + CLIENT_ID + "/intakes").body();
+        assertTrue(sent.contains("\"instruments\":[{\"code\":\"PHQ-9\",\"answers\":[2,2,2,2,2,1,1,1,1]},"
+                + "{\"code\":\"C-SSRS-SCREEN\",\"answers\":[0,null]}]"), sent);
+        assertTrue(sent.contains("\"attendees\":[{\"relationship\":\"PARTNER\",\"name\":\"Sam Lee\"}]"), sent);
+        assertTrue(sent.contains("\"relationalThemes\":[\"FEAR_OF_ABANDONMENT\",\"WITHDRAWAL\"]"), sent);
+        assertTrue(sent.contains("\"triggers\":[\"partner late home\",\"silence\"]"), sent);
+        assertTrue(sent.contains("\"clinicianId\":\"tara\"") && !sent.contains("clinicianRiskJudgement")
+                && !sent.contains("bodilyResponses"), "empty fields are left out: " + sent);
+
+        as("ingrid").get("/clients/" + CLIENT_ID + "/intakes/i-1?done=completed").then().statusCode(200)
+                .body(containsString("<td>14</td><td>moderate</td>"), containsString("Moderate risk"),
+                        containsString("badge-moderate\">Moderate"), containsString("badge-soon\">Soon"),
+                        containsString("Intake for Jo"), containsString("Change the priority"));
+    }
+
+    @Test
+    void intakeNamesEveryUnansweredItemOnItsQuestion() {
+        intakeStandIns();
         FakeServices.answer("POST /intake/clients/" + CLIENT_ID + "/intakes", 400, """
-                {"title":"Invalid request","status":400,"detail":"phq9[2]: item 3 must be 0, 1, 2 or 3",
-                 "errors":[{"field":"phq9[2]","message":"item 3 must be 0, 1, 2 or 3"}]}
+                {"title":"Invalid request","status":400,"detail":"1 field is invalid",
+                 "errors":[{"field":"instruments[0].answers[2]","message":"item 3 of PHQ-9 v1 must be answered"},
+                           {"field":"attendees[0].name","message":"must not be blank"}]}
                 """);
         String csrf = csrfFrom("ingrid", "/clients/" + CLIENT_ID + "/intake");
-        RequestSpecification post = form("ingrid", csrf).formParam("modality", "COUPLE")
-                .formParam("presentingConcerns", "Arguments").formParam("clinicianId", "clara");
-        for (String answer : new String[] {"1", "1", "", "1", "1", "1", "", "1", "0"}) {
-            post.formParam("phq9", answer);
-        }
-        post.post("/clients/" + CLIENT_ID + "/intake").then().statusCode(400)
-                .body(containsString("id=\"phq9-3-error\""), containsString("item 3 must be 0, 1, 2 or 3"),
-                        containsString("id=\"phq9-7-error\""), containsString("choose an answer for item 7"),
-                        not(containsString("id=\"phq9-1-error\"")),
+        intakeForm(csrf, "1", "1", "", "1", "1", "1", "", "1", "0")
+                .post("/clients/" + CLIENT_ID + "/intake").then().statusCode(400)
+                .body(containsString("<a href=\"#instr-0-3\">PHQ-9 item 3: item 3 of PHQ-9 v1 must be answered</a>"),
+                        containsString("id=\"instr-0-3-error\""),
+                        containsString("<a href=\"#instr-0-7\">PHQ-9 item 7: choose an answer for item 7</a>"),
+                        containsString("id=\"attendee-0-name-error\""),
+                        not(containsString("id=\"instr-0-1-error\"")),
+                        // The conditional item of the screen was not asked, so it is not missing.
+                        not(containsString("id=\"instr-1-2-error\"")),
                         containsString("<option value=\"COUPLE\" selected>"));
-        String sent = FakeServices.last("POST /intake/clients/" + CLIENT_ID + "/intakes").body();
-        assertTrue(sent.contains("\"phq9\":[1,1,null,1,1,1,null,1,0]"), sent);
+    }
+
+    @Test
+    void aFullClinicianIsSaidPlainlyAndNothingTypedIsLost() {
+        intakeStandIns();
+        FakeServices.answer("POST /intake/clients/" + CLIENT_ID + "/intakes", 409,
+                "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"clara has no room on their caseload (25 of 25)\"}");
+        String csrf = csrfFrom("ingrid", "/clients/" + CLIENT_ID + "/intake");
+        intakeForm(csrf, "1", "1", "1", "1", "1", "1", "1", "1", "0")
+                .post("/clients/" + CLIENT_ID + "/intake").then().statusCode(409)
+                .body(containsString("clara has no room on their caseload"), containsString("Arguments about closeness"));
+    }
+
+    @Test
+    void aCoordinatorOverridesThePriorityWithAReason() {
+        FakeServices.answer("GET /intake/clients/" + CLIENT_ID, 200, CLIENT);
+        FakeServices.answer("GET /intake/clients/" + CLIENT_ID + "/intakes/i-1", 200, INTAKE_RESULT);
+        FakeServices.answer("POST /intake/clients/" + CLIENT_ID + "/intakes/i-1/priority", 200, INTAKE_RESULT);
+        String csrf = csrfFrom("ingrid", "/clients/" + CLIENT_ID + "/intakes/i-1");
+        form("ingrid", csrf).formParam("priority", "URGENT").formParam("reason", "Lives alone, no support")
+                .post("/clients/" + CLIENT_ID + "/intakes/i-1/priority")
+                .then().statusCode(303).header("Location", containsString("?done=priority"));
+        assertEquals("{\"priority\":\"URGENT\",\"reason\":\"Lives alone, no support\"}",
+                FakeServices.last("POST /intake/clients/" + CLIENT_ID + "/intakes/i-1/priority").body());
+        // A clinician reads the result without the form.
+        as("clara").get("/clients/" + CLIENT_ID + "/intakes/i-1").then().statusCode(200)
+                .body(not(containsString("Change the priority")));
+    }
+
+    // --- Registration: duplicates, guardian, consents --------------------------------------------
+
+    @Test
+    void aPossibleDuplicateIsShownAndRegisteringAnywayIsAnExplicitChoice() {
+        FakeServices.answer("POST /intake/clients", 409, """
+                {"type":"https://securebase.care/problems/possible-duplicate","title":"Possible duplicate","status":409,
+                 "detail":"1 possible duplicate(s)","duplicates":[
+                   {"id":"%s","legalName":"Jordan A. Lee","dateOfBirth":"1990-04-12","clinicId":"northside","matchedOn":["DATE_OF_BIRTH_AND_NAME"]},
+                   {"note":"a possible duplicate exists at another clinic"}],"atAnotherClinic":true}
+                """.formatted(CLIENT_ID));
+        String csrf = csrfFrom("ingrid", "/clients/new");
+        form("ingrid", csrf).formParam("legalName", "Jordan Avery Lee").formParam("dateOfBirth", "1990-04-12")
+                .formParam("preferredChannel", "EMAIL").formParam("language", "en").formParam("timeZone", "Europe/London")
+                .post("/clients")
+                .then().statusCode(409)
+                .body(containsString("This person may already be registered"),
+                        containsString("<a href=\"/clients/" + CLIENT_ID + "\">Jordan A. Lee</a>"),
+                        containsString("a possible duplicate exists at another clinic"),
+                        containsString("id=\"confirmNotDuplicate\""), containsString("value=\"Jordan Avery Lee\""));
+        assertTrue(!FakeServices.last("POST /intake/clients").body().contains("confirmNotDuplicate"));
+
+        FakeServices.answer("POST /intake/clients", 201, CLIENT);
+        form("ingrid", csrf).formParam("legalName", "Jordan Avery Lee").formParam("dateOfBirth", "1990-04-12")
+                .formParam("preferredChannel", "EMAIL").formParam("language", "en").formParam("timeZone", "Europe/London")
+                .formParam("confirmNotDuplicate", "true")
+                .post("/clients").then().statusCode(303);
+        assertTrue(FakeServices.last("POST /intake/clients").body().contains("\"confirmNotDuplicate\":true"));
+    }
+
+    @Test
+    void aMinorIsRegisteredWithGuardianAndTheGuardiansConsent() {
+        FakeServices.answer("POST /intake/clients", 201, CLIENT);
+        String csrf = csrfFrom("ingrid", "/clients/new");
+        as("ingrid").get("/clients/new").then()
+                .body(containsString("<label for=\"guardian.name\">"), containsString("<label for=\"emergencyContact.phone\">"),
+                        containsString("<label for=\"treatmentConsent\">"));
+        form("ingrid", csrf).formParam("legalName", "Kit Young").formParam("dateOfBirth", "2014-05-01")
+                .formParam("preferredChannel", "NONE").formParam("language", "en").formParam("timeZone", "Europe/London")
+                .formParam("guardian.name", "Robin Young").formParam("guardian.relationship", "parent")
+                .formParam("guardian.phone", "+44 20 7946 0001").formParam("guardian.email", "robin@example.org")
+                .formParam("emergencyContact.name", "").formParam("emergencyContact.relationship", "")
+                .formParam("emergencyContact.phone", "")
+                .formParam("treatmentConsent", "GUARDIAN").formParam("contactConsents", "CONTACT_EMAIL")
+                .formParam("formVersion", "consent-form-2026.1")
+                .post("/clients").then().statusCode(303);
+        String sent = FakeServices.last("POST /intake/clients").body();
+        assertTrue(sent.contains("\"guardian\":{\"name\":\"Robin Young\",\"relationship\":\"parent\","
+                + "\"phone\":\"+44 20 7946 0001\",\"email\":\"robin@example.org\"}"), sent);
+        assertTrue(sent.contains("{\"scope\":\"TREATMENT\",\"granted\":true,\"recordedFor\":\"GUARDIAN\","
+                + "\"formVersion\":\"consent-form-2026.1\"}"), sent);
+        assertTrue(sent.contains("\"scope\":\"CONTACT_EMAIL\""), sent);
+        assertTrue(!sent.contains("emergencyContact"), "an empty emergency contact is left out: " + sent);
+    }
+
+    @Test
+    void guardianErrorsLandOnTheGuardiansFields() {
+        FakeServices.answer("POST /intake/clients", 400, """
+                {"status":400,"errors":[{"field":"guardian","message":"a client under 18 needs a guardian on record"},
+                                        {"field":"guardian.email","message":"must be a well-formed email address"}]}
+                """);
+        String csrf = csrfFrom("ingrid", "/clients/new");
+        form("ingrid", csrf).formParam("legalName", "Kit Young").formParam("dateOfBirth", "2014-05-01")
+                .formParam("guardian.email", "nope").post("/clients").then().statusCode(400)
+                .body(containsString("a client under 18 needs a guardian on record"),
+                        containsString("id=\"guardian.email-error\""),
+                        containsString("<a href=\"#guardian.email\">Guardian email: must be a well-formed email address</a>"));
+    }
+
+    static final String CONSENTS = """
+            {"current":[{"id":"c-1","clientId":"%s","scope":"TREATMENT","granted":true,"recordedFor":"CLIENT",
+                         "formVersion":"consent-form-2026.1","recordedBy":"ingrid","recordedAt":"2026-03-01T09:31:00Z","current":true},
+                        {"id":"c-2","clientId":"%s","scope":"SHARE_SOCIAL_WORK","granted":false,"recordedFor":"CLIENT",
+                         "formVersion":"consent-form-2026.1","recordedBy":"ingrid","recordedAt":"2026-03-01T09:32:00Z","current":true}],
+             "history":[]}
+            """.formatted(CLIENT_ID, CLIENT_ID);
+
+    @Test
+    void consentsAreRecordedAndRevokedPerScope() {
+        FakeServices.answer("GET /intake/clients/" + CLIENT_ID, 200, CLIENT);
+        FakeServices.answer("GET /intake/clients/" + CLIENT_ID + "/consents", 200, CONSENTS);
+        FakeServices.answer("POST /intake/clients/" + CLIENT_ID + "/consents", 201, "{\"id\":\"c-3\"}");
+        FakeServices.answer("POST /intake/clients/" + CLIENT_ID + "/consents/c-1/revoke", 400,
+                "{\"status\":400,\"errors\":[{\"field\":\"reason\",\"message\":\"must not be blank\"}]}");
+        String csrf = csrfFrom("ingrid", "/clients/" + CLIENT_ID);
+        as("ingrid").get("/clients/" + CLIENT_ID).then()
+                .body(containsString("<th scope=\"row\">Share social work</th>"), containsString("badge-refused\">Refused"),
+                        containsString("action=\"/clients/" + CLIENT_ID + "/consents/c-1/revoke\""),
+                        not(containsString("/consents/c-2/revoke")));
+        form("ingrid", csrf).formParam("scope", "SHARE_SOCIAL_WORK").formParam("granted", "true")
+                .formParam("recordedFor", "CLIENT").formParam("formVersion", "consent-form-2026.1")
+                .post("/clients/" + CLIENT_ID + "/consents").then().statusCode(303)
+                .header("Location", containsString("?done=consent"));
+        assertEquals("{\"scope\":\"SHARE_SOCIAL_WORK\",\"granted\":true,\"recordedFor\":\"CLIENT\","
+                + "\"formVersion\":\"consent-form-2026.1\"}", FakeServices.last("POST /intake/clients/" + CLIENT_ID + "/consents").body());
+        form("ingrid", csrf).formParam("reason", "").post("/clients/" + CLIENT_ID + "/consents/c-1/revoke")
+                .then().statusCode(400)
+                .body(containsString("id=\"reason-c-1-error\""), containsString("<details open>"));
+        // A care coordinator reads consents (to know where a referral may go) but records none.
+        as("carmen").get("/clients/" + CLIENT_ID).then().statusCode(200)
+                .body(containsString("Share social work"), not(containsString("Record consent")), not(containsString("/revoke")));
+    }
+
+    // --- Waitlist, urgent queue, clinicians --------------------------------------------------------
+
+    static final String WAITLIST = """
+            [{"position":1,"clientId":"%s","name":"Jo","intakeId":"i-1","priority":"URGENT","since":"2026-03-01T09:00:00Z"},
+             {"position":2,"clientId":"c-2","name":"Alex","intakeId":"i-2","priority":"ROUTINE","since":"2026-02-01T09:00:00Z"}]
+            """.formatted(CLIENT_ID);
+
+    @Test
+    void waitlistAndUrgentQueue() {
+        FakeServices.answer("GET /intake/waitlist", 200, WAITLIST);
+        FakeServices.answer("GET /intake/clients", 200, "[" + CLIENT.replace("\"clinicianId\":null", "\"clinicianId\":null,\"riskLevel\":\"HIGH\"") + "]");
+        as("ingrid").get("/waitlist").then().statusCode(200)
+                .body(containsString("2 waiting, in order"), containsString("<th scope=\"row\">2</th>"),
+                        containsString("badge-urgent\">Urgent"), containsString("<a href=\"/clients/c-2\">Alex</a>"));
+        as("ingrid").get("/urgent").then().statusCode(200)
+                .body(containsString("Urgent clients on the waitlist"), not(containsString("Alex")),
+                        containsString("1 clients with a high risk flag"), containsString("No clinician yet"));
+        assertTrue(FakeServices.last("GET /intake/clients").query().contains("riskLevel=HIGH"));
+        as("clara").get("/urgent").then().statusCode(403);
+    }
+
+    @Test
+    void clinicAdminKeepsClinicianRecords() {
+        FakeServices.answer("GET /intake/clinicians", 200, """
+                [{"id":"clara","clinicId":"northside","displayName":"Clara Moreau","caseloadLimit":25,"caseload":25,"onCall":true,"active":true}]
+                """);
+        FakeServices.answer("PUT /intake/clinicians/clara", 200, "{\"id\":\"clara\"}");
+        as("ada").get("/clinicians?edit=clara").then().statusCode(200)
+                .body(containsString("badge-full\">Full"), containsString("Change Clara Moreau"),
+                        containsString("id=\"onCall\" name=\"onCall\" value=\"true\" checked"));
+        form("ada", csrfCookie("ada")).formParam("id", "clara").formParam("displayName", "Clara Moreau")
+                .formParam("caseloadLimit", "30").formParam("active", "true")
+                .post("/clinicians").then().statusCode(303).header("Location", containsString("/clinicians?done=saved"));
+        assertEquals("{\"displayName\":\"Clara Moreau\",\"caseloadLimit\":30,\"onCall\":false,\"active\":true}",
+                FakeServices.last("PUT /intake/clinicians/clara").body());
+        // An intake coordinator sees who has room but changes nothing.
+        as("ingrid").get("/clinicians").then().statusCode(200).body(not(containsString("<form")));
+        form("ingrid", csrfCookie("ingrid")).formParam("id", "clara").post("/clinicians").then().statusCode(403);
     }
 
     // --- Clinician -------------------------------------------------------------------------------
@@ -505,6 +783,7 @@ class PagesTest {
     @Test
     void adminReadsEverythingButGetsNoForms() {
         FakeServices.answer("GET /intake/clients/" + CLIENT_ID, 200, CLIENT);
+        FakeServices.answer("GET /intake/clients/" + CLIENT_ID + "/consents", 200, CONSENTS);
         as("ada").get("/clients/" + CLIENT_ID).then().statusCode(200)
                 .body(containsString("Jordan Avery Lee"), containsString("12 Apr 1990"),
                         containsString("/episodes?clientId=" + CLIENT_ID),
@@ -525,6 +804,7 @@ class PagesTest {
                         not(containsString("Accept referral")), containsString("href=\"/clients/" + CLIENT_ID + "\""),
                         containsString("Sent by</dt><dd>carmen"));
         FakeServices.answer("GET /intake/clients/" + CLIENT_ID, 200, CLIENT);
+        FakeServices.answer("GET /intake/clients/" + CLIENT_ID + "/consents", 200, CONSENTS);
         as("carmen").get("/clients/" + CLIENT_ID).then().statusCode(200)
                 .body(containsString("/referrals/new?clientId=" + CLIENT_ID), not(containsString("Complete intake")));
     }
@@ -557,7 +837,14 @@ class PagesTest {
                         containsString("<label for=\"legalName\">"), containsString("Skip to main content"),
                         containsString("<main id=\"main\""));
         as("ingrid").get("/clients/new").then().header("Content-Type", containsString("text/html"))
-                .body(not(containsString("{")), containsString("<title>Register a client – SecureBase staff portal</title>"));
+                .body(not(containsString("{inject:")), not(containsString("{#")),
+                        containsString("<title>Register a client – SecureBase staff portal</title>"));
+        // htmx comes from its WebJar, served by the portal itself (no CDN), without signing in.
+        String html = as("ingrid").get("/").asString();
+        Matcher script = Pattern.compile("<script src=\"(/webjars/htmx.org/[^\"]+)\"").matcher(html);
+        assertTrue(script.find(), "the layout loads htmx");
+        given().get(script.group(1)).then().statusCode(200).body(containsString("htmx"));
+        given().get("/js/portal.js").then().statusCode(200);
         as("ingrid").get("/").then().body(containsString("href=\"/logout\""));
         given().get("/css/portal.css").then().body(containsString(":focus-visible"));
         as("ingrid").get("/").then().statusCode(equalTo(200));

@@ -34,14 +34,21 @@ public final class Cards {
     static final Card NOTICES = new Card("Partner notices", "Notices sent to partner organisations.",
             "/notices", "Notices");
 
+    static final Card URGENT = new Card("Urgent queue", "Clients waiting with urgent priority and everyone "
+            + "with a high risk flag.", "/urgent", "Urgent");
+    static final Card WAITLIST = new Card("Waitlist", "Who waits for a place, in order.", "/waitlist", "Waitlist");
+    static final Card CLINICIANS = new Card("Clinicians", "Caseloads, limits and who is on call.", "/clinicians",
+            "Clinicians");
+
     private static final Map<String, List<Card>> BY_ROLE = new LinkedHashMap<>();
 
     static {
-        BY_ROLE.put(Roles.INTAKE_COORDINATOR, List.of(CLIENTS, REGISTER));
+        BY_ROLE.put(Roles.INTAKE_COORDINATOR, List.of(URGENT, CLIENTS, REGISTER, WAITLIST, CLINICIANS));
         BY_ROLE.put(Roles.CLINICIAN, List.of(EPISODES));
         BY_ROLE.put(Roles.CARE_COORDINATOR, List.of(REFERRALS, SEND_REFERRAL, PROGRAMS, CLIENTS));
         BY_ROLE.put(Roles.SOCIAL_WORKER, List.of(INBOX));
-        BY_ROLE.put(Roles.CLINIC_ADMIN, List.of(CLIENTS, EPISODES, PROGRAMS, REFERRALS, REMINDERS, NOTICES));
+        BY_ROLE.put(Roles.CLINIC_ADMIN, List.of(CLIENTS, URGENT, WAITLIST, CLINICIANS, EPISODES, PROGRAMS, REFERRALS,
+                REMINDERS, NOTICES));
     }
 
     private Cards() {

@@ -14,14 +14,16 @@ import java.util.Map;
  */
 public final class FieldErrors {
 
-    public static final FieldErrors NONE = new FieldErrors(Map.of(), null);
+    public static final FieldErrors NONE = new FieldErrors(Map.of(), null, Map.of());
 
     private final Map<String, List<String>> byField;
     private final String summary;
+    private final Map<String, Place> places;
 
-    private FieldErrors(Map<String, List<String>> byField, String summary) {
+    private FieldErrors(Map<String, List<String>> byField, String summary, Map<String, Place> places) {
         this.byField = byField;
         this.summary = summary;
+        this.places = places;
     }
 
     public static FieldErrors of(Problem problem) {
@@ -32,14 +34,14 @@ public final class FieldErrors {
         }
         String summary = byField.isEmpty() ? firstNonBlank(problem.detail(), problem.title(),
                 "The service refused the form") : null;
-        return new FieldErrors(byField, summary);
+        return new FieldErrors(byField, summary, Map.of());
     }
 
     /** Errors the portal finds itself (e.g. a date it cannot read) before calling a service. */
     public static FieldErrors of(Map<String, String> messages) {
         Map<String, List<String>> byField = new LinkedHashMap<>();
         messages.forEach((field, message) -> byField.put(field, List.of(message)));
-        return new FieldErrors(byField, null);
+        return new FieldErrors(byField, null, Map.of());
     }
 
     public boolean any() {
@@ -72,6 +74,16 @@ public final class FieldErrors {
         return String.join("; ", byField.getOrDefault(field, List.of()));
     }
 
+    /** Whether exactly this field (e.g. {@code instruments[0].answers[2]}) was refused. */
+    public boolean at(String field) {
+        return byField.containsKey(field);
+    }
+
+    /** What was said about exactly this field, as one line. */
+    public String exactly(String field) {
+        return String.join("; ", byField.getOrDefault(field, List.of()));
+    }
+
     /** Whether one item of a list field ({@code phq9} with index 3 for {@code phq9[3]}) was refused. */
     public boolean hasItem(String field, int index) {
         return byField.containsKey(field + "[" + index + "]");
@@ -86,7 +98,28 @@ public final class FieldErrors {
     public FieldErrors and(Map<String, String> more) {
         Map<String, List<String>> merged = new LinkedHashMap<>(byField);
         more.forEach((field, message) -> merged.putIfAbsent(field, List.of(message)));
-        return new FieldErrors(merged, summary);
+        return new FieldErrors(merged, summary, places);
+    }
+
+    /** The same errors with one field's messages moved to another name (a form repeated per row). */
+    public FieldErrors renamed(String from, String to) {
+        Map<String, List<String>> moved = new LinkedHashMap<>();
+        byField.forEach((field, list) -> moved.put(field.equals(from) ? to : field, list));
+        return new FieldErrors(moved, summary, places);
+    }
+
+    /**
+     * How a field is called and where it is on the page, when its name does not say
+     * ({@code instruments[0].answers[2]} is "GAD-7 item 3" at {@code instr-0-3}).
+     */
+    public record Place(String label, String anchor) {
+    }
+
+    /** These errors with labels and anchors for some fields; the rest keep the generic ones. */
+    public FieldErrors placed(Map<String, Place> more) {
+        Map<String, Place> all = new LinkedHashMap<>(places);
+        all.putAll(more);
+        return new FieldErrors(byField, summary, all);
     }
 
     /**
@@ -103,9 +136,11 @@ public final class FieldErrors {
             all.add(new Entry(null, null, null, summary));
         }
         byField.forEach((field, list) -> {
+            Place place = places.get(field);
             int bracket = field.indexOf('[');
-            String anchor = bracket < 0 ? field : field.substring(0, bracket);
-            list.forEach(m -> all.add(new Entry(field, labelOf(field), anchor, m)));
+            String anchor = place != null ? place.anchor() : bracket < 0 ? field : field.substring(0, bracket);
+            String label = place != null ? place.label() : labelOf(field);
+            list.forEach(m -> all.add(new Entry(field, label, anchor, m)));
         });
         return all;
     }
@@ -121,7 +156,8 @@ public final class FieldErrors {
             case "programId" -> "Program";
             case "clinicianId" -> "Clinician";
             default -> {
-                String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+                String spaced = name.replace('.', ' ').replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                        .toLowerCase(java.util.Locale.ROOT);
                 yield spaced.isEmpty() ? "Form" : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
             }
         };

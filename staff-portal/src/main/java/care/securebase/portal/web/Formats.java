@@ -74,6 +74,12 @@ public class Formats {
         return value == null || value.toString().isBlank() ? NONE : value.toString();
     }
 
+    /** Table headings written "Name|Status|Registered", as a list (see tags/listTable.html). */
+    public static java.util.List<String> columns(String headings) {
+        return headings == null ? java.util.List.of()
+                : java.util.Arrays.stream(headings.split("\\|")).map(String::strip).toList();
+    }
+
     /** A shortened id for tables: the first block of a UUID. */
     public static String shortId(Object id) {
         if (id == null) {

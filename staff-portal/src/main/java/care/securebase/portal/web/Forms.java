@@ -14,6 +14,11 @@ public final class Forms {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** Whether none of a group of optional fields was filled in (the group is then left out). */
+    public static boolean allBlank(String... values) {
+        return Arrays.stream(values).allMatch(v -> v == null || v.isBlank());
+    }
+
     /** A textarea with one entry per line, without blank lines and surrounding spaces. */
     public static List<String> lines(String text) {
         if (text == null) {

@@ -15,12 +15,13 @@ class CardsTest {
 
     @Test
     void eachRoleSeesItsOwnWork() {
-        assertEquals(List.of("/clients", "/clients/new"), hrefs(Roles.INTAKE_COORDINATOR));
+        assertEquals(List.of("/urgent", "/clients", "/clients/new", "/waitlist", "/clinicians"),
+                hrefs(Roles.INTAKE_COORDINATOR));
         assertEquals(List.of("/episodes"), hrefs(Roles.CLINICIAN));
         assertEquals(List.of("/referrals", "/referrals/new", "/programs", "/clients"), hrefs(Roles.CARE_COORDINATOR));
         assertEquals(List.of("/referrals"), hrefs(Roles.SOCIAL_WORKER));
-        assertEquals(List.of("/clients", "/episodes", "/programs", "/referrals", "/reminders", "/notices"),
-                hrefs(Roles.CLINIC_ADMIN));
+        assertEquals(List.of("/clients", "/urgent", "/waitlist", "/clinicians", "/episodes", "/programs", "/referrals",
+                "/reminders", "/notices"), hrefs(Roles.CLINIC_ADMIN));
     }
 
     @Test
@@ -30,10 +31,10 @@ class CardsTest {
 
     @Test
     void severalRolesShowEachPageOnceInRoleOrder() {
-        assertEquals(List.of("/clients", "/clients/new", "/episodes"),
+        assertEquals(List.of("/urgent", "/clients", "/clients/new", "/waitlist", "/clinicians", "/episodes"),
                 hrefs(Roles.CLINICIAN, Roles.INTAKE_COORDINATOR));
-        assertEquals(List.of("/clients", "/clients/new", "/episodes", "/programs", "/referrals", "/reminders",
-                "/notices"), hrefs(Roles.INTAKE_COORDINATOR, Roles.CLINIC_ADMIN));
+        assertEquals(List.of("/urgent", "/clients", "/clients/new", "/waitlist", "/clinicians", "/episodes", "/programs",
+                "/referrals", "/reminders", "/notices"), hrefs(Roles.INTAKE_COORDINATOR, Roles.CLINIC_ADMIN));
     }
 
     @Test
