@@ -719,6 +719,21 @@ class PagesTest {
     }
 
     @Test
+    void aDeclineSendsItsCodedReasonAndTheNoteApart() {
+        FakeServices.answer("GET /referrals/referrals/" + REFERRAL_ID, 200, referral("SENT"));
+        FakeServices.answer("POST /referrals/referrals/" + REFERRAL_ID + "/decline", 200, referral("DECLINED"));
+        String page = given().auth().oauth2(KeycloakTokens.of("sam")).get("/referrals/" + REFERRAL_ID)
+                .then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<option value=\"NO_CAPACITY\">"), "the partner picks one of the service's codes");
+        String csrf = csrfFrom("sam", "/referrals/" + REFERRAL_ID);
+        form("sam", csrf).formParam("idempotencyKey", "k-3").formParam("reason", "NO_CAPACITY")
+                .formParam("note", "Full until spring").post("/referrals/" + REFERRAL_ID + "/decline")
+                .then().statusCode(303);
+        assertEquals("{\"reason\":\"NO_CAPACITY\",\"note\":\"Full until spring\"}",
+                FakeServices.last("POST /referrals/referrals/" + REFERRAL_ID + "/decline").body());
+    }
+
+    @Test
     void aCareCoordinatorCannotAnswerForThePartner() {
         form("carmen", csrfCookie("carmen")).post("/referrals/" + REFERRAL_ID + "/accept").then().statusCode(403);
         assertNull(FakeServices.last("POST /referrals/referrals/" + REFERRAL_ID + "/accept"));

@@ -32,7 +32,7 @@ public interface ReferralsApi {
     /** Program kinds and referral statuses, for the filters (the service's Program.Kind and ReferralStatus). */
     List<String> KINDS = List.of("SOCIAL_WORK", "SUPPORT_GROUP", "PARENTING_PROGRAM", "PRIMARY_CARE", "SCHOOL",
             "HOUSING", "CRISIS_SERVICE");
-    List<String> STATUSES = List.of("DRAFT", "SENT", "RECEIVED", "ACCEPTED", "DECLINED", "IN_PROGRESS", "COMPLETED",
+    List<String> STATUSES = List.of("DRAFT", "SENT", "RECEIVED", "ACCEPTED", "DECLINED", "SCHEDULED", "IN_PROGRESS", "COMPLETED",
             "CANCELLED", "EXPIRED");
     List<String> URGENCIES = List.of("ROUTINE", "SOON", "URGENT");
 
@@ -118,9 +118,9 @@ public interface ReferralsApi {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Reason(String reason) {
+    record Reason(String reason, String note) {
     }
 
-    record Outcome(String outcome) {
+    record Outcome(String outcome, String note) {
     }
 }

@@ -15,25 +15,35 @@ import java.util.Set;
 public final class ReferralActions {
 
     /**
-     * @param note the form field the move carries ("reason", "outcome") or null
-     * @param noteRequired whether the service requires it
+     * @param code the coded field the move carries ("reason", "outcome") or null; an optional free-text
+     *             "note" may always come with it and stays in referrals-service
+     * @param codes the codes referrals-service accepts for it (ReferralCodes there)
+     * @param codeRequired whether the service requires it
      */
-    public record Action(String name, String label, String role, Set<String> from, String note, String noteLabel,
-                         boolean noteRequired, boolean destructive) {
+    public record Action(String name, String label, String role, Set<String> from, String code, String codeLabel,
+                         List<String> codes, boolean codeRequired, boolean destructive) {
     }
+
+    static final List<String> DECLINE_REASONS = List.of("NO_CAPACITY", "NOT_ELIGIBLE", "OUT_OF_AREA",
+            "SERVICE_NOT_SUITABLE", "CLIENT_UNREACHABLE", "CLIENT_DECLINED", "OTHER");
+    /** The reasons a person may give; CONSENT_REVOKED is the service's own. */
+    static final List<String> CANCEL_REASONS = List.of("CLIENT_WITHDREW", "NO_LONGER_NEEDED", "REFERRED_ELSEWHERE",
+            "ENTERED_IN_ERROR", "OTHER");
+    static final List<String> OUTCOMES = List.of("GOALS_MET", "ENGAGED", "PARTIALLY_ENGAGED", "DID_NOT_ENGAGE",
+            "CLIENT_WITHDREW", "REFERRED_ON", "OTHER");
 
     static final List<Action> ALL = List.of(
             new Action("accept", "Accept referral", Roles.SOCIAL_WORKER, Set.of("SENT", "RECEIVED"),
-                    null, null, false, false),
+                    null, null, List.of(), false, false),
             new Action("decline", "Decline referral", Roles.SOCIAL_WORKER, Set.of("SENT", "RECEIVED"),
-                    "reason", "Why the referral is declined", true, true),
-            new Action("start", "Start work with the client", Roles.SOCIAL_WORKER, Set.of("ACCEPTED"),
-                    null, null, false, false),
+                    "reason", "Why the referral is declined", DECLINE_REASONS, true, true),
+            new Action("start", "Start work with the client", Roles.SOCIAL_WORKER, Set.of("ACCEPTED", "SCHEDULED"),
+                    null, null, List.of(), false, false),
             new Action("complete", "Mark as completed", Roles.SOCIAL_WORKER, Set.of("IN_PROGRESS"),
-                    "outcome", "Outcome", true, false),
+                    "outcome", "Outcome", OUTCOMES, true, false),
             new Action("cancel", "Withdraw referral", Roles.CARE_COORDINATOR,
-                    Set.of("DRAFT", "SENT", "RECEIVED", "ACCEPTED", "IN_PROGRESS"),
-                    "reason", "Why the referral is withdrawn (optional)", false, true));
+                    Set.of("DRAFT", "SENT", "RECEIVED", "ACCEPTED", "SCHEDULED", "IN_PROGRESS"),
+                    "reason", "Why the referral is withdrawn", CANCEL_REASONS, true, true));
 
     private ReferralActions() {
     }

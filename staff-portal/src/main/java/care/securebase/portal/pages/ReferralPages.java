@@ -132,7 +132,8 @@ public class ReferralPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.SOCIAL_WORKER, Roles.CARE_COORDINATOR})
     public Response move(@PathParam("id") String id, @PathParam("action") String name,
-                         @RestForm String idempotencyKey, @RestForm String reason, @RestForm String outcome) {
+                         @RestForm String idempotencyKey, @RestForm String reason, @RestForm String outcome,
+                         @RestForm String note) {
         ReferralActions.Action action = ReferralActions.named(name).orElseThrow(NotFoundException::new);
         if (!user.has(action.role())) {
             throw new io.quarkus.security.ForbiddenException();
@@ -141,10 +142,10 @@ public class ReferralPages {
         try {
             switch (action.name()) {
                 case "accept" -> referrals.accept(id, key);
-                case "decline" -> referrals.decline(id, key, new ReferralsApi.Reason(Forms.orNull(reason)));
+                case "decline" -> referrals.decline(id, key, new ReferralsApi.Reason(Forms.orNull(reason), Forms.orNull(note)));
                 case "start" -> referrals.start(id, key);
-                case "complete" -> referrals.complete(id, key, new ReferralsApi.Outcome(Forms.orNull(outcome)));
-                case "cancel" -> referrals.cancel(id, key, new ReferralsApi.Reason(Forms.orNull(reason)));
+                case "complete" -> referrals.complete(id, key, new ReferralsApi.Outcome(Forms.orNull(outcome), Forms.orNull(note)));
+                case "cancel" -> referrals.cancel(id, key, new ReferralsApi.Reason(Forms.orNull(reason), Forms.orNull(note)));
                 default -> throw new NotFoundException();
             }
             return ClientPages.seeOther("/referrals/" + id + "?done=" + action.name());

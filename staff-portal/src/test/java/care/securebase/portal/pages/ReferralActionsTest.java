@@ -44,9 +44,10 @@ class ReferralActionsTest {
     @Test
     void declineAndCompleteNeedTheirNote() {
         ReferralActions.Action decline = ReferralActions.named("decline").orElseThrow();
-        assertEquals("reason", decline.note());
-        assertTrue(decline.noteRequired());
-        assertEquals("outcome", ReferralActions.named("complete").orElseThrow().note());
+        assertEquals("reason", decline.code());
+        assertTrue(decline.codes().contains("NO_CAPACITY"));
+        assertTrue(decline.codeRequired());
+        assertEquals("outcome", ReferralActions.named("complete").orElseThrow().code());
         assertTrue(ReferralActions.named("delete").isEmpty());
     }
 }
