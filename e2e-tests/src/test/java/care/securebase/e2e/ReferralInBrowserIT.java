@@ -34,6 +34,15 @@ class ReferralInBrowserIT {
     @Test
     void carmenSendsSamAccepts() {
         // The directory and the client come in through the APIs: this test is about the two people's pages.
+        // Registered first, with consent to share with parenting programs: the consent reaches
+        // referrals-service through intake's events while the directory entry is made.
+        String clientId = given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
+                .body(Map.of("legalName", "Avery Referral " + RUN, "dateOfBirth", "1985-09-09",
+                        "preferredChannel", "NONE", "language", "en", "timeZone", "Europe/London",
+                        "consents", List.of(Map.of("scope", "SHARE_PARENTING_PROGRAM", "granted", true,
+                                "formVersion", "e2e"))))
+                .post(Stack.INTAKE.url() + "/clients")
+                .then().statusCode(201).extract().path("id");
         given().auth().oauth2(Tokens.of("ada")).contentType(ContentType.JSON)
                 .body(Map.of("name", "Riverside Family Services", "noticeEmail", "intake-" + RUN + "@riverside.example.org"))
                 .put(Stack.REFERRALS.url() + "/organisations/riverside-family")
@@ -43,11 +52,6 @@ class ReferralInBrowserIT {
                         "kind", "PARENTING_PROGRAM", "languages", List.of("en"), "area", "North",
                         "remote", true, "acceptingReferrals", true))
                 .post(Stack.REFERRALS.url() + "/programs")
-                .then().statusCode(201).extract().path("id");
-        String clientId = given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
-                .body(Map.of("legalName", "Avery Referral " + RUN, "dateOfBirth", "1985-09-09",
-                        "preferredChannel", "NONE", "language", "en", "timeZone", "Europe/London"))
-                .post(Stack.INTAKE.url() + "/clients")
                 .then().statusCode(201).extract().path("id");
 
         signIn("carmen");
