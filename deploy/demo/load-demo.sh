@@ -259,7 +259,7 @@ MISSED=$(call clara PUT "$SESSIONS/episodes/$MAYA_EPISODE/maintenance/boosters" 
   "$(jq -c --arg e "$EXTRA" '{boosters: ([{dueAt:$e}] + .)}' <<<"$MAYA_BOOSTERS")" | jq -r --arg e "$EXTRA" '.[] | select(.dueAt == $e) | .id')
 call clara POST "$SESSIONS/boosters/$MISSED/missed" >/dev/null
 
-echo "demo: referrals in every state (but EXPIRED, which takes a week past a respond-by date)"
+echo "demo: referrals in every state"
 # Sending needs the client's consent to share with that kind of partner; it reaches referrals-service
 # through intake's events, so a send is retried for a while until it has arrived.
 refer() { # coordinator clientId programId urgency days-to-respond shared-items-json reason hopes [send]: prints the id
@@ -331,5 +331,26 @@ call ivan POST "$INTAKE/clients/$TOM/consents/$TOM_SOCIAL_WORK/revoke" '{"reason
 # DRAFT: prepared, not sent (Noor has not been asked about sharing with parenting programs).
 refer carmen "$NOOR" "$SPANISH_PARENTS" ROUTINE 21 '["CLIENT_NAME","PREFERRED_LANGUAGE"]' \
   "Support in Spanish for parenting" "Meet other Spanish-speaking parents" false >/dev/null
+
+# Overdue and EXPIRED need a respond-by date in the past, which the API rightly refuses: these two are
+# sent today and then moved back in time in referrals' database, as if sent weeks ago. The service's
+# own overdue check (every minute) then flags one and expires the other, with their events.
+backdate() { # referralId days-ago
+  PGPASSWORD=referrals psql -q -X -v ON_ERROR_STOP=1 -h localhost -p "${CLINIC_PG_PORT:-5433}" -U referrals referrals \
+    -c "UPDATE referral SET respond_by = current_date - $2, created_at = created_at - interval '$(($2 + 14)) days',
+          updated_at = updated_at - interval '$(($2 + 14)) days' WHERE id = '$1';
+        UPDATE referral_step SET at = at - interval '$(($2 + 14)) days' WHERE referral_id = '$1';"
+}
+# Overdue: Oak has not answered an urgent referral due two days ago (coordinator and clinician are flagged).
+R=$(refer carmen "$LIAM" "$COMMUNITY_SW" URGENT 3 '["CLIENT_NAME","CONTACT_DETAILS","REASON"]' \
+  "Help at home during a hard month" "Someone to check in on the children")
+backdate "$R" 2
+# EXPIRED: nobody at Riverside answered a support-group referral for over a week past its date.
+EXPIRING=$(refer carmen "$LIAM" "$FATHERS" ROUTINE 3 '["CLIENT_NAME","REASON"]' "Peer support as a new father" "Other dads to talk to")
+backdate "$EXPIRING" 10
+for _ in $(seq 1 90); do
+  [[ $(call carmen GET "$REFERRALS/referrals/$EXPIRING" | jq -r .status) == EXPIRED ]] && break
+  sleep 1
+done
 
 echo "demo: loaded"
