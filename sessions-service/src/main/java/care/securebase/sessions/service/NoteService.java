@@ -1,6 +1,7 @@
 package care.securebase.sessions.service;
 
 import care.securebase.kit.problem.ConflictException;
+import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.sessions.ClinicSettings;
 import care.securebase.sessions.NoteAddendum;
 import care.securebase.sessions.NoteContent;
@@ -10,6 +11,8 @@ import care.securebase.sessions.Practitioner;
 import care.securebase.sessions.RecordAccess;
 import care.securebase.sessions.SessionNote;
 import care.securebase.sessions.TherapySession;
+import care.securebase.sessions.TreatmentPlan;
+import care.securebase.sessions.TreatmentPlanVersion;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -21,7 +24,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Session notes: drafts, signatures, co-signatures, addenda, and the record of every read. Nothing
@@ -54,6 +59,7 @@ public class NoteService {
         SessionNote note = new SessionNote();
         note.format = ClinicSettings.of(session.clinicId).noteFormat;
         SessionNote.checkSections(note.format, content);
+        checkObjectives(session.episodeId, content);
         Instant now = clock.instant();
         note.id = UUID.randomUUID();
         note.sessionId = session.id;
@@ -68,6 +74,22 @@ public class NoteService {
         note.updatedAt = now;
         note.persist();
         return note;
+    }
+
+    /** Progress is recorded against the objectives of the episode's current treatment plan only. */
+    private static void checkObjectives(UUID episodeId, NoteContent content) {
+        if (content.objectiveProgress().isEmpty()) {
+            return;
+        }
+        Set<String> objectives = TreatmentPlanVersion.current(episodeId)
+                .map(v -> v.content.objectives().stream().map(TreatmentPlan.Objective::id).collect(Collectors.toSet()))
+                .orElse(Set.of());
+        for (int i = 0; i < content.objectiveProgress().size(); i++) {
+            if (!objectives.contains(content.objectiveProgress().get(i).objectiveId())) {
+                throw new InvalidFieldException("objectiveProgress[" + i + "].objectiveId",
+                        "is not an objective of the episode's current treatment plan");
+            }
+        }
     }
 
     /** Reads a note and records who read it. */
@@ -87,6 +109,7 @@ public class NoteService {
 
     public SessionNote edit(UUID noteId, NoteContent content) {
         SessionNote note = visibleForUpdate(noteId);
+        checkObjectives(note.episodeId, content);
         note.edit(staff.id(), content, clock.instant());
         return note;
     }

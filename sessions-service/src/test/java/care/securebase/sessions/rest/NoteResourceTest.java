@@ -118,6 +118,25 @@ class NoteResourceTest {
     }
 
     @Test
+    void progressIsRecordedOnlyAgainstTheCurrentPlansObjectives() {
+        String episode = Episodes.open("northside");
+        String session = attended("clara", episode, Duration.ofHours(1));
+        Map<String, Object> unknown = dap("x");
+        unknown.put("objectiveProgress", List.of(Map.of("objectiveId", "o-nothere", "progress", "x")));
+        long before = Rows.count("session_note");
+        writeNote("clara", session, unknown).statusCode(400)
+                .body("errors[0].field", equalTo("objectiveProgress[0].objectiveId"));
+        assertEquals(before, Rows.count("session_note"));
+
+        List<String> objectives = PlanResourceTest.putPlan("clara", episode, PlanResourceTest.treatmentPlan())
+                .statusCode(200).extract().path("plan.objectives.id");
+        Map<String, Object> known = dap("x");
+        known.put("objectiveProgress", List.of(Map.of("objectiveId", objectives.get(1), "progress", "Named two triggers")));
+        writeNote("clara", session, known).statusCode(201)
+                .body("content.objectiveProgress[0].objectiveId", equalTo(objectives.get(1)));
+    }
+
+    @Test
     void everyReadIsRecordedAndOnlyTheClinicAdminSeesTheRecord() {
         String episode = Episodes.open("northside");
         String clientId = given().auth().oauth2(Tokens.of("clara")).get("/episodes/" + episode).then()
