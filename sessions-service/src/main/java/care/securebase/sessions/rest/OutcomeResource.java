@@ -36,7 +36,10 @@ public class OutcomeResource {
             @NotBlank @Size(max = 30) @Schema(examples = "PHQ-9") String instrument,
             @Schema(description = "Left out for the latest version") Integer version,
             @NotNull @Size(max = 200) @Schema(description = "Answers by item, index 0 = item 1; null = unanswered",
-                    examples = "[1, 1, 0, 1, 0, 0, 1, 0, 0]") List<Integer> answers) {
+                    examples = "[1, 1, 0, 1, 0, 0, 1, 0, 0]") List<Integer> answers,
+            @Schema(description = "When it was given, for a form filled on paper earlier; left out for now. "
+                    + "Not in the future, not before the episode opened", examples = "2026-11-20T10:00:00Z")
+            Instant administeredAt) {
     }
 
     @Schema(name = "OutcomePoint")
@@ -67,7 +70,8 @@ public class OutcomeResource {
     @Operation(summary = "Score an instrument given in the episode and keep its scale scores; a reliable "
             + "deterioration raises a DETERIORATION flag")
     public Response record(@PathParam("id") UUID episodeId, @Valid @NotNull AdministrationRequest request) {
-        OutcomeService.Recorded r = outcomes.record(episodeId, request.instrument(), request.version(), request.answers());
+        OutcomeService.Recorded r = outcomes.record(episodeId, request.instrument(), request.version(), request.answers(),
+                request.administeredAt());
         return Response.status(201).entity(new RecordedView(r.administration().id, r.result().instrument(),
                 r.result().version(), r.trajectories().stream().map(TrajectoryView::of).toList())).build();
     }

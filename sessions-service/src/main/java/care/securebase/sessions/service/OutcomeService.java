@@ -4,6 +4,7 @@ import care.securebase.instruments.InstrumentCatalog;
 import care.securebase.instruments.InstrumentDefinition;
 import care.securebase.instruments.ScoreResult;
 import care.securebase.kit.problem.ConflictException;
+import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.sessions.Episode;
 import care.securebase.sessions.Flag;
 import care.securebase.sessions.OutcomeAdministration;
@@ -45,7 +46,8 @@ public class OutcomeService {
     public record Recorded(OutcomeAdministration administration, ScoreResult result, List<Trajectory> trajectories) {
     }
 
-    public Recorded record(UUID episodeId, String instrument, Integer version, List<Integer> answers) {
+    public Recorded record(UUID episodeId, String instrument, Integer version, List<Integer> answers,
+                           Instant administeredAt) {
         InstrumentDefinition definition = catalog.require(instrument, version);
         ScoreResult result = catalog.score(definition.code(), definition.version(), answers);
         Episode episode = episodes.visibleForUpdate(episodeId);
@@ -53,6 +55,14 @@ public class OutcomeService {
             throw new ConflictException("The episode is DISCHARGED; outcomes belong to a current episode");
         }
         Instant now = clock.instant();
+        Instant given = administeredAt == null ? now : administeredAt;
+        if (given.isAfter(now)) {
+            throw new InvalidFieldException("administeredAt", "must not be in the future");
+        }
+        if (given.isBefore(episode.openedAt)) {
+            throw new InvalidFieldException("administeredAt", "must not be before the episode opened ("
+                    + episode.openedAt + ")");
+        }
         OutcomeAdministration a = new OutcomeAdministration();
         a.id = UUID.randomUUID();
         a.episodeId = episode.id;
@@ -60,7 +70,7 @@ public class OutcomeService {
         a.instrumentVersion = definition.version();
         a.source = OutcomeAdministration.Source.SESSION;
         a.administeredBy = staff.id();
-        a.administeredAt = now;
+        a.administeredAt = given;
         a.persist();
         Panache.getEntityManager().flush();
         Panache.getEntityManager().createNativeQuery("insert into outcome_answers (administration_id, answers) values (?1, ?2)")
@@ -74,7 +84,7 @@ public class OutcomeService {
             score.scale = s.code();
             score.value = s.value();
             score.band = s.band();
-            score.administeredAt = now;
+            score.administeredAt = given;
             score.persist();
         }
         List<Trajectory> trajectories = trajectories(episode.id).stream()

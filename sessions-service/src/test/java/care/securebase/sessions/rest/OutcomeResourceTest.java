@@ -66,6 +66,37 @@ class OutcomeResourceTest {
     }
 
     @Test
+    void aFormFilledOnPaperTakesItsPlaceInTheTrajectoryByTheDayItWasGiven() {
+        String episode = Episodes.open("northside");
+        give("clara", episode, "PHQ-9", List.of(1, 1, 1, 1, 1, 1, 1, 1, 1)).statusCode(201);
+        String yesterday = java.time.Instant.now().minus(java.time.Duration.ofDays(1)).toString();
+        given().auth().oauth2(Tokens.of("clara")).contentType(ContentType.JSON)
+                .body(Map.of("instrument", "PHQ-9", "answers", List.of(1, 1, 1, 1, 1, 1, 0, 0, 0),
+                        "administeredAt", yesterday))
+                .post("/episodes/" + episode + "/outcomes").then().statusCode(400)
+                .body("errors[0].field", equalTo("administeredAt")); // before the episode opened
+        long scores = Rows.count("outcome_score");
+        String tomorrow = java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString();
+        given().auth().oauth2(Tokens.of("clara")).contentType(ContentType.JSON)
+                .body(Map.of("instrument", "PHQ-9", "answers", List.of(0, 0, 0, 0, 0, 0, 0, 0, 0),
+                        "administeredAt", tomorrow))
+                .post("/episodes/" + episode + "/outcomes").then().statusCode(400)
+                .body("errors[0].field", equalTo("administeredAt"));
+        assertEquals(scores, Rows.count("outcome_score"));
+        String opened = given().auth().oauth2(Tokens.of("clara")).get("/episodes/" + episode).then()
+                .extract().path("openedAt");
+        String earlier = java.time.Instant.parse(opened).plusMillis(1).toString();
+        given().auth().oauth2(Tokens.of("clara")).contentType(ContentType.JSON)
+                .body(Map.of("instrument", "PHQ-9", "answers", List.of(1, 1, 1, 1, 1, 1, 0, 0, 0),
+                        "administeredAt", earlier))
+                .post("/episodes/" + episode + "/outcomes").then().statusCode(201);
+        // The paper form (6) sorts before today's (9), which stays the latest.
+        given().auth().oauth2(Tokens.of("clara")).get("/episodes/" + episode + "/outcomes").then()
+                .body("find { it.instrument == 'PHQ-9' }.trajectory.value", equalTo(List.of(12, 6, 9)))
+                .body("find { it.instrument == 'PHQ-9' }.latest.value", equalTo(9));
+    }
+
+    @Test
     void badAnswersAreRefusedNamingTheItemAndWriteNothing() {
         String episode = Episodes.open("northside");
         long scores = Rows.count("outcome_score");
