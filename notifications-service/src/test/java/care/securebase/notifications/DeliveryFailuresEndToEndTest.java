@@ -3,6 +3,9 @@ package care.securebase.notifications;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -180,5 +183,15 @@ class DeliveryFailuresEndToEndTest {
                 .body("items[0].attempts", equalTo(4)).body("items[0].channel", equalTo("SMS"));
         given().auth().oauth2(ada).queryParam("size", 100).get("/inbox").then().statusCode(200)
                 .body("items.find { it.subjectId == '%s' }.kind".formatted(failed.id), equalTo("DELIVERY_FAILED"));
+        // Addressed to the role at the clinic: not another clinic's admin, not a clinician of the same clinic.
+        String notice = given().auth().oauth2(ada).queryParam("size", 100).get("/inbox").then()
+                .extract().path("items.find { it.subjectId == '%s' }.id".formatted(failed.id));
+        for (String other : List.of("hana", "clara")) {
+            given().auth().oauth2(Tokens.of(other)).queryParam("size", 100).get("/inbox").then().statusCode(200)
+                    .body("items.id", not(hasItem(notice)));
+            given().auth().oauth2(Tokens.of(other)).post("/inbox/" + notice + "/read").then().statusCode(404);
+        }
+        given().auth().oauth2(ada).post("/inbox/" + notice + "/read").then().statusCode(200)
+                .body("readAt", notNullValue());
     }
 }

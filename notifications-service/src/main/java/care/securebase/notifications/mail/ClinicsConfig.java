@@ -2,7 +2,6 @@ package care.securebase.notifications.mail;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithParentName;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,8 +21,5 @@ public interface ClinicsConfig {
         Optional<String> phone();
 
         Optional<String> email();
-
-        /** The clinic's clinic-admins (staff ids), told in the portal of opt-outs and failed deliveries. */
-        Optional<List<String>> admins();
     }
 }

@@ -27,7 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The caller's own in-portal notices; nobody sees or marks anyone else's (another's id is 404). */
+/**
+ * The caller's own in-portal notices, and a clinic-admin's clinic's admin notices; nobody sees or marks
+ * anyone else's (another's id is 404).
+ */
 @Path("/inbox")
 @Tag(name = "Inbox")
 @Produces(MediaType.APPLICATION_JSON)
@@ -74,7 +77,7 @@ public class InboxResource {
     public Response list(@QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        String me = caller.id();
+        StaffNoticeService.Reader me = reader();
         List<NoticeItem> items = notices.inbox(me, unreadOnly, page, size).stream().map(this::item).toList();
         long unread = notices.count(me, true);
         InboxPage body = new InboxPage(items, page, size, notices.count(me, unreadOnly), unread);
@@ -85,22 +88,28 @@ public class InboxResource {
     @Path("/count")
     @Operation(summary = "How many notices the caller has, and how many are unread")
     public Count count() {
-        return new Count(notices.count(caller.id(), true), notices.count(caller.id(), false));
+        return new Count(notices.count(reader(), true), notices.count(reader(), false));
     }
 
     @POST
     @Path("/{id}/read")
     @Operation(summary = "Marks one of the caller's notices read (another's is 404)")
     public NoticeItem read(@PathParam("id") UUID id) {
-        return item(notices.markRead(id, caller.id()));
+        return item(notices.markRead(id, reader()));
     }
 
     @POST
     @Path("/read-all")
     @Operation(summary = "Marks all the caller's notices read")
     public Count readAll() {
-        notices.markAllRead(caller.id());
+        notices.markAllRead(reader());
         return count();
+    }
+
+    /** A clinic-admin also reads the notices addressed to their clinic's clinic-admins. */
+    private StaffNoticeService.Reader reader() {
+        return new StaffNoticeService.Reader(caller.id(),
+                caller.hasRole(Roles.CLINIC_ADMIN) ? caller.clinicId().orElse(null) : null);
     }
 
     private NoticeItem item(StaffNotice n) {

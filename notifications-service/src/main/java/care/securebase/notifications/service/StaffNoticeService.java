@@ -15,6 +15,7 @@ import care.securebase.notifications.mail.MailComposer;
 import care.securebase.notifications.settings.SettingsService;
 import care.securebase.notifications.staff.StaffDirectory;
 import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
@@ -125,20 +126,20 @@ public class StaffNoticeService {
                 "PENDING", null) == 1 ? Optional.of(id) : Optional.empty();
     }
 
-    /** An inbox-only notice to each of the clinic's clinic-admins ({@code securebase.clinics.<id>.admins}). */
+    /**
+     * Who reads a notice addressed to a clinic's clinic-admins: it names the role, not people, so
+     * whoever holds the role in Keycloak now sees it (no list of admins to keep in step here).
+     */
+    public static final String CLINIC_ADMINS = "role:clinic-admin";
+
+    /**
+     * One inbox-only notice to the clinic's clinic-admins, shared by them: when one marks it read it
+     * is read for all, as one of them has it in hand.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int tellClinicAdmins(StaffNoticeKind kind, UUID subjectId, String variant, String clinicId, UUID clientId) {
-        ClinicsConfig.Clinic clinic = clinicId == null ? null : clinics.all().get(clinicId);
-        List<String> admins = clinic == null ? List.of() : clinic.admins().orElse(List.of());
-        if (admins.isEmpty()) {
-            LOG.warnf("No securebase.clinics.%s.admins configured: a %s notice reached nobody", clinicId, kind);
-        }
-        int created = 0;
-        for (String admin : admins) {
-            created += insert(UUID.randomUUID(), kind, subjectId, variant, admin.strip(), clinicId, clientId, null,
-                    StaffNotice.PORTAL, "SENT", null);
-        }
-        return created;
+        return insert(UUID.randomUUID(), kind, subjectId, variant, CLINIC_ADMINS, clinicId, clientId, null,
+                StaffNotice.PORTAL, "SENT", null);
     }
 
     private int insert(UUID id, StaffNoticeKind kind, UUID subjectId, String variant, String recipient,
@@ -226,24 +227,42 @@ public class StaffNoticeService {
         }
     }
 
-    // ---- the in-portal inbox: only ever the caller's own notices ----
+    // ---- the in-portal inbox: only ever the caller's own notices and their role's ----
+
+    /** The reader of an inbox: their staff id, and the clinic they are a clinic-admin of, if any. */
+    public record Reader(String id, String adminOfClinic) {
+        String where() {
+            return adminOfClinic == null ? "recipient = :me"
+                    : "(recipient = :me or (recipient = :admins and clinicId = :clinic))";
+        }
+
+        Parameters parameters() {
+            Parameters p = Parameters.with("me", id);
+            return adminOfClinic == null ? p : p.and("admins", CLINIC_ADMINS).and("clinic", adminOfClinic);
+        }
+
+        boolean reads(StaffNotice n) {
+            return n.recipient != null && (n.recipient.equals(id)
+                    || adminOfClinic != null && n.recipient.equals(CLINIC_ADMINS) && adminOfClinic.equals(n.clinicId));
+        }
+    }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<StaffNotice> inbox(String recipient, boolean unreadOnly, int page, int size) {
-        return StaffNotice.<StaffNotice>find("recipient = ?1" + (unreadOnly ? " and readAt is null" : "")
-                        + " order by createdAt desc, id", recipient)
+    public List<StaffNotice> inbox(Reader reader, boolean unreadOnly, int page, int size) {
+        return StaffNotice.<StaffNotice>find(reader.where() + (unreadOnly ? " and readAt is null" : "")
+                        + " order by createdAt desc, id", reader.parameters())
                 .page(Page.of(page, size)).list();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public long count(String recipient, boolean unreadOnly) {
-        return StaffNotice.count("recipient = ?1" + (unreadOnly ? " and readAt is null" : ""), recipient);
+    public long count(Reader reader, boolean unreadOnly) {
+        return StaffNotice.count(reader.where() + (unreadOnly ? " and readAt is null" : ""), reader.parameters());
     }
 
     /** Another's notice (or none) is 404: whether it exists is not the caller's business. */
-    public StaffNotice markRead(UUID id, String recipient) {
+    public StaffNotice markRead(UUID id, Reader reader) {
         StaffNotice notice = StaffNotice.findById(id);
-        if (notice == null || notice.recipient == null || !notice.recipient.equals(recipient)) {
+        if (notice == null || !reader.reads(notice)) {
             throw new NotFoundException("No such notice");
         }
         if (notice.readAt == null) {
@@ -252,8 +271,9 @@ public class StaffNoticeService {
         return notice;
     }
 
-    public int markAllRead(String recipient) {
-        return StaffNotice.update("readAt = ?1 where recipient = ?2 and readAt is null", clock.instant(), recipient);
+    public int markAllRead(Reader reader) {
+        return StaffNotice.update("readAt = :now where " + reader.where() + " and readAt is null",
+                reader.parameters().and("now", clock.instant()));
     }
 
     /** The root cause's type only; messages can echo addresses or tokens. */
