@@ -62,6 +62,30 @@ public class ClientService {
     public record Found(List<Client> clients, long total) {
     }
 
+    /**
+     * Two registrations of one person at the same moment must not both pass the duplicate check: each
+     * takes transaction-scoped advisory locks on what the check matches on (date of birth, e-mail, phone),
+     * in a fixed order, so the second waits for the first's commit and then sees its row.
+     */
+    private static void lockIdentity(Client client) {
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        if (client.dateOfBirth != null) {
+            keys.add("client-dob:" + client.dateOfBirth);
+        }
+        String email = care.securebase.intake.matching.Contacts.emailKey(client.email);
+        if (email != null) {
+            keys.add("client-email:" + email);
+        }
+        String phone = care.securebase.intake.matching.Contacts.phoneKey(client.phone);
+        if (phone != null) {
+            keys.add("client-phone:" + phone);
+        }
+        for (String key : keys) {
+            Client.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                    .setParameter(1, key).getSingleResult();
+        }
+    }
+
     public Client register(Client client) {
         return register(new Registration(client, List.of(), false));
     }
@@ -77,6 +101,7 @@ public class ClientService {
         client.minorAtRegistration = Age.isMinorOn(client.dateOfBirth, calendar.today(client.clinicId));
         checkConsents(client, registration.consents());
 
+        lockIdentity(client);
         Duplicates duplicates = duplicatesOf(new DuplicateRules.Person(client.legalName, client.preferredName,
                 client.dateOfBirth, client.email, client.phone));
         if (duplicates.any() && !registration.confirmNotDuplicate()) {

@@ -165,6 +165,37 @@ class RegistrationTest {
     }
 
     @Test
+    void theSamePersonRegisteredSixTimesAtOnceIsRegisteredOnce() throws Exception {
+        String dob = java.time.LocalDate.of(1930, 1, 1)
+                .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(20000)).toString();
+        Map<String, Object> body = person("Ravi Concurrent " + java.util.UUID.randomUUID().toString().substring(0, 6), dob);
+        String token = Tokens.of("ingrid");
+        long before = clients();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                            .post("/clients").then().extract().statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(before + 1, clients());
+    }
+
+    @Test
     void aDuplicateAtAnotherClinicIsReportedWithoutItsData() {
         Map<String, Object> harbour = person("Taylor Brightwater", "1985-07-07");
         String theirs = ClientResourceTest.register("ivan", harbour);
