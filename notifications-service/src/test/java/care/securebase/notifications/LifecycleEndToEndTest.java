@@ -98,6 +98,9 @@ class LifecycleEndToEndTest {
         String raw = mail.decoded();
         assertTrue(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), raw);
         assertTrue(raw.contains("List-Unsubscribe: <http://localhost:8084/opt-out?token="), raw);
+        UUID reminderId = QuarkusTransaction.requiringNew().call(() -> BoosterReminder.<BoosterReminder>find(
+                "clientId", clientId).firstResult().id);
+        assertTrue(raw.contains("Message-ID: <" + reminderId + "@notifications.securebase>"), raw);
         Matcher link = OPT_OUT_LINK.matcher(mail.body());
         assertTrue(link.find(), mail.body());
         String token = link.group(1);
@@ -288,6 +291,8 @@ class LifecycleEndToEndTest {
 
             moveClockTo(morning.plusSeconds(20));
             await().atMost(WITHIN).until(() -> GreenMailApi.messagesFor(email).size() == 1);
+            // The server has it before our commit marks it SENT.
+            await().atMost(WITHIN).until(() -> remindersOf(clientId).get(0).status == DeliveryStatus.SENT);
             BoosterReminder sent = remindersOf(clientId).get(0);
             assertEquals(DeliveryStatus.SENT, sent.status);
             assertFalse(sent.sentAt.isBefore(morning));

@@ -15,9 +15,15 @@ public class MailSender {
         this.mailer = mailer;
     }
 
-    public void send(String to, RenderedMail mail) {
+    /**
+     * @param messageId the id of the row being delivered: a retry after a crash between the server's
+     *                  acceptance and our commit sends the same Message-ID, which mail systems use to
+     *                  drop the duplicate
+     */
+    public void send(String to, RenderedMail mail, java.util.UUID messageId) {
         Mail message = Mail.withText(to, mail.subject(), mail.text()).setHtml(mail.html());
         mail.headers().forEach(message::addHeader);
+        message.addHeader("Message-ID", "<" + messageId + "@notifications.securebase>");
         mailer.send(message);
     }
 

@@ -98,7 +98,7 @@ public class NoticeService {
         }
         try {
             sender.send(notice.noticeEmail.strip(), composer.partnerNotice(notice.referralId, notice.clinicId,
-                    settings.of(notice.clinicId).defaultLanguage()));
+                    settings.of(notice.clinicId).defaultLanguage()), notice.id);
             notice.markSent(clock.instant());
             metrics.count("partner-notice", "sent");
             LOG.infof("Partner notice %s sent by e-mail", notice.id);

@@ -207,7 +207,7 @@ public class StaffNoticeService {
         try {
             UUID linkTo = notice.kind == StaffNoticeKind.REFERRAL_OVERDUE ? notice.subjectId : notice.clientId;
             sender.send(email.address(), composer.staffNotice(notice.kind, notice.clinicId,
-                    settings.of(notice.clinicId).defaultLanguage(), linkTo));
+                    settings.of(notice.clinicId).defaultLanguage(), linkTo), notice.id);
             notice.markSent(clock.instant());
             metrics.count("staff-notice", "sent");
             LOG.infof("Staff notice %s sent by e-mail", notice.id);
