@@ -57,7 +57,9 @@ final class Fixture {
     static synchronized Fixture get() {
         if (instance == null) {
             Fixture f = new Fixture();
+            long started = System.nanoTime();
             f.create();
+            System.out.println("Fixture " + RUN + " made in " + (System.nanoTime() - started) / 1_000_000 + " ms");
             instance = f;
         }
         return instance;

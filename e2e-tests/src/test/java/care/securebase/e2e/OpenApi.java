@@ -151,7 +151,7 @@ public final class OpenApi {
     /**
      * A request that the schema allows: required properties, and optional ones the document gives an
      * example for; values from the examples, else the first enum constant, else a plain value of the
-     * type. A UUID property is given {@code ids}' value for its name (the fixture's objects), or a
+     * type (false for a flag, a date 30 days ahead). A UUID property is given {@code ids}' value for its name (the fixture's objects), or a
      * random UUID.
      */
     public static JsonNode sample(JsonNode doc, JsonNode schema, String name, Function<String, String> ids) {
@@ -201,7 +201,8 @@ public final class OpenApi {
                 return NODES.numberNode(1);
             }
             case "boolean" -> {
-                return NODES.booleanNode(true);
+                // false switches nothing on: an active clinician would be given other tests' clients.
+                return NODES.booleanNode(false);
             }
             default -> {
                 return switch (format) {
