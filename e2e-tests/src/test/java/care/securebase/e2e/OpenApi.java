@@ -33,9 +33,10 @@ public final class OpenApi {
     }
 
     /**
-     * One operation. {@code roles} are the security requirement's scopes, which Quarkus fills from
-     * {@code @RolesAllowed} (quarkus.smallrye-openapi.auto-add-security-requirement, on by default);
-     * null means the operation is public ({@code @PermitAll} or a permit path).
+     * One operation. {@code roles} are the scopes of its security requirement, which Quarkus's OpenAPI
+     * extension writes from {@code @RolesAllowed} once a security scheme is configured
+     * ({@code quarkus.smallrye-openapi.security-scheme=jwt} in each service); null means the operation is
+     * public ({@code @PermitAll}: the document's {@code none} requirement).
      */
     public record Op(Stack.Service service, JsonNode doc, String method, String path, Set<String> roles,
                      List<Param> params, JsonNode bodySchema) {
