@@ -1,0 +1,180 @@
+package care.securebase.e2e;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Clinical text never leaves the services' databases: the fixture writes a marker into every clinical
+ * free text (intake, note, safety plan, treatment plan, maintenance plan, referral reason, hopes and
+ * shared information) and gives instrument answers; afterwards no log line of any service and no event
+ * on this run's topics may carry the marker, the client's name may not be logged, and no event may carry
+ * instrument answers.
+ */
+@ExtendWith(Stack.class)
+class LeakIT {
+
+    record Source(String name, long scanned, long clinical, long names, long answers) {
+    }
+
+    @Test
+    void clinicalTextReachesNoLogAndNoEvent() throws Exception {
+        Fixture f = Fixture.get();
+        long started = System.nanoTime();
+        // Everything the fixture caused is published before the topics are read.
+        for (Stack.Service s : List.of(Stack.INTAKE, Stack.SESSIONS, Stack.REFERRALS, Stack.NOTIFICATIONS)) {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> unpublished(s) == 0);
+        }
+        List<Source> sources = new ArrayList<>();
+        sources.addAll(events());
+        Db.sleep(1000);
+        sources.addAll(logs());
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+        List<String> problems = new ArrayList<>();
+        for (Source s : sources) {
+            boolean event = s.name().startsWith("topic ");
+            if (s.clinical() > 0) {
+                problems.add(s.name() + ": clinical text in " + s.clinical() + (event ? " events" : " lines"));
+            }
+            if (!event && s.names() > 0) {
+                problems.add(s.name() + ": the client's name in " + s.names() + " lines");
+            }
+            if (s.answers() > 0) {
+                problems.add(s.name() + ": instrument answers in " + s.answers() + " events");
+            }
+        }
+        Report report = new Report().title("Leak check")
+                .line("Markers: clinical text '" + Fixture.CLINICAL + "', client name '" + Fixture.NAME
+                        + "' (client " + f.client + "). Scanned in " + seconds + " s. The name in events is "
+                        + "ClientRegistered.preferredName, shared by design; in logs it is a leak.")
+                .line("");
+        report.table(List.of("source", "lines / events", "clinical marker", "client name", "'answers' in event"),
+                sources.stream().map(s -> List.of(s.name(), String.valueOf(s.scanned()), String.valueOf(s.clinical()),
+                        String.valueOf(s.names()), s.name().startsWith("topic ") ? String.valueOf(s.answers()) : "-"))
+                        .toList());
+        if (!problems.isEmpty()) {
+            report.title("Leaks").line(String.join("\n", problems));
+        }
+        String text = report.publish("leak-check");
+        assertTrue(sources.stream().filter(s -> s.name().startsWith("topic ")).mapToLong(Source::scanned).sum() > 0,
+                "events were read");
+        if (!problems.isEmpty()) {
+            fail("Clinical content or names leaked:\n" + text);
+        }
+    }
+
+    private static long unpublished(Stack.Service s) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + Stack.PG_PORT + "/" + s.db()
+                + "_e2e", s.db(), s.db());
+             ResultSet rs = c.createStatement().executeQuery("select count(*) from outbox_event where published_at is null")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Every event on this run's topics (the services of this run write to no others), from the beginning. */
+    private static List<Source> events() throws Exception {
+        String bootstrap = "localhost:" + Stack.KAFKA_PORT;
+        List<String> topics;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            topics = admin.listTopics().names().get().stream().filter(t -> t.startsWith(Stack.TOPIC_PREFIX)).sorted().toList();
+        }
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<Source> out = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            for (String topic : topics) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToBeginning(partitions);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                long scanned = 0;
+                long clinical = 0;
+                long name = 0;
+                long answers = 0;
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                        && System.currentTimeMillis() < deadline) {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                        String value = r.value() == null ? "" : r.value();
+                        scanned++;
+                        clinical += value.contains(Fixture.CLINICAL) || String.valueOf(r.key()).contains(Fixture.CLINICAL) ? 1 : 0;
+                        name += value.contains(Fixture.NAME) ? 1 : 0;
+                        answers += hasAnswers(value) ? 1 : 0;
+                    }
+                }
+                out.add(new Source("topic " + topic.substring(Stack.TOPIC_PREFIX.length()), scanned, clinical, name, answers));
+            }
+        }
+        return out;
+    }
+
+    /** An {@code answers} field anywhere in the event (payloads may be nested or held as JSON text). */
+    static boolean hasAnswers(String json) {
+        try {
+            JsonNode node = OpenApi.JSON.readTree(json);
+            return hasAnswers(node);
+        } catch (Exception notJson) {
+            return json.contains("\"answers\"");
+        }
+    }
+
+    private static boolean hasAnswers(JsonNode node) {
+        if (node.isTextual() && node.asText().trim().startsWith("{")) {
+            return hasAnswers(node.asText());
+        }
+        if (node.isObject() && node.has("answers")) {
+            return true;
+        }
+        for (JsonNode child : node) {
+            if (hasAnswers(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every log file the Stack's services wrote. */
+    private static List<Source> logs() throws Exception {
+        Path dir = Path.of(System.getProperty("securebase.root", ".."), "e2e-tests/target/e2e-logs");
+        Map<String, Source> out = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+                out.put(file.getFileName().toString(), new Source("log " + file.getFileName(), lines.size(),
+                        lines.stream().filter(l -> l.contains(Fixture.CLINICAL)).count(),
+                        lines.stream().filter(l -> l.contains(Fixture.NAME)).count(), 0));
+            }
+        }
+        return new ArrayList<>(out.values());
+    }
+}
