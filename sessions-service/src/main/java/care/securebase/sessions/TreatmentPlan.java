@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TreatmentPlan(
         @NotEmpty @Size(max = 20) @Schema(examples = "[\"I want to stop panicking when Sam is late\"]")
         List<@NotBlank @Size(max = 2000) String> goals,
-        @NotNull @Size(max = 30) List<@NotNull @Valid Objective> objectives,
-        @NotNull @Size(max = 20) List<@NotNull @Valid Intervention> interventions,
+        @Size(max = 30) @Schema(description = "Left out: none yet") List<@NotNull @Valid Objective> objectives,
+        @Size(max = 20) @Schema(description = "Left out: none yet") List<@NotNull @Valid Intervention> interventions,
         @Schema(description = "When the plan is next reviewed", examples = "2030-06-30") LocalDate reviewBy) {
 
     public enum ObjectiveStatus { NOT_STARTED, IN_PROGRESS, ACHIEVED, DISCONTINUED }

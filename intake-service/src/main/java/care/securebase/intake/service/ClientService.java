@@ -98,6 +98,9 @@ public class ClientService {
         } else if (!caller.canSeeClinic(client.clinicId)) {
             throw new InvalidFieldException("clinicId", "you can register clients only at your own clinic");
         }
+        if (client.dateOfBirth != null && client.dateOfBirth.getYear() < 1900) {
+            throw new InvalidFieldException("dateOfBirth", "must be in 1900 or later");
+        }
         client.minorAtRegistration = Age.isMinorOn(client.dateOfBirth, calendar.today(client.clinicId));
         checkConsents(client, registration.consents());
 

@@ -240,6 +240,8 @@ class RegistrationTest {
     void badConsentsAtRegistrationWriteNothing() {
         long before = clients();
         long consentsBefore = consents();
+        post("ingrid", person("Quinn Ancient", "0000-01-01")).statusCode(400)
+                .body("errors[0].field", equalTo("dateOfBirth"));
         Map<String, Object> body = person("Quinn Partial", "1992-02-02");
         body.put("consents", List.of(Map.of("scope", "TELEPATHY", "granted", true, "formVersion", "consent-form-2026.1")));
         post("ingrid", body).statusCode(400).body("errors[0].field", equalTo("consents[0].scope"));

@@ -31,6 +31,13 @@ public class PlanService {
     private final Staff staff;
     private final Clock clock;
 
+    /** A plan's dates are within a working life of care, not year 0 or 9999 typed by mistake. */
+    private static void checkPlanDate(String field, java.time.LocalDate date) {
+        if (date != null && (date.getYear() < 2000 || date.getYear() > 2100)) {
+            throw new InvalidFieldException(field, "must be between the years 2000 and 2100");
+        }
+    }
+
     public PlanService(EpisodeService episodes, Staff staff, Clock clock) {
         this.episodes = episodes;
         this.staff = staff;
@@ -65,6 +72,14 @@ public class PlanService {
             TreatmentPlan.Intervention in = asked.interventions().get(i);
             if (in.kind() == TreatmentPlan.InterventionKind.OTHER && (in.detail() == null || in.detail().isBlank())) {
                 throw new InvalidFieldException("interventions[" + i + "].detail", "is required for OTHER");
+            }
+        }
+        checkPlanDate("reviewBy", asked.reviewBy());
+        for (int i = 0; i < objectives.size(); i++) {
+            checkPlanDate("objectives[" + i + "].targetDate", objectives.get(i).targetDate());
+            for (int m = 0; m < objectives.get(i).milestones().size(); m++) {
+                checkPlanDate("objectives[" + i + "].milestones[" + m + "].reachedOn",
+                        objectives.get(i).milestones().get(m).reachedOn());
             }
         }
         TreatmentPlan plan = new TreatmentPlan(asked.goals().stream().map(String::strip).toList(), objectives,

@@ -95,6 +95,12 @@ class PlanResourceTest {
         Map<String, Object> badDate = treatmentPlan();
         badDate.put("reviewBy", "soon");
         putPlan("clara", episode, badDate).statusCode(400).body("errors[0].field", equalTo("reviewBy"));
+        Map<String, Object> yearZero = treatmentPlan();
+        yearZero.put("reviewBy", "0000-01-01");
+        putPlan("clara", episode, yearZero).statusCode(400).body("errors[0].field", equalTo("reviewBy"));
+        Map<String, Object> farTarget = treatmentPlan();
+        farTarget.put("objectives", List.of(Map.of("description", "x", "status", "IN_PROGRESS", "targetDate", "9999-12-31")));
+        putPlan("clara", episode, farTarget).statusCode(400).body("errors[0].field", equalTo("objectives[0].targetDate"));
         assertEquals(before, Rows.count("treatment_plan_version"));
 
         putPlan("colin", episode, treatmentPlan()).statusCode(404);
