@@ -34,11 +34,21 @@ public class Dispatcher {
     @Scheduled(identity = "notification-dispatcher", every = "${securebase.reminders.poll-interval:5s}",
             delay = 2, delayUnit = TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
+        if (stopping) {
+            return;
+        }
         // Staff notices first: they are urgent, and are normally sent at once by the consumer anyway.
         drain("staff notices", staffNotices::deliverNextDue);
         drain("reminders", reminders::deliverNextDue);
         drain("notices", notices::deliverNextDue);
     }
+
+    /** Rounds that start while the application stops would only meet a closed database pool. */
+    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
+    private volatile boolean stopping;
 
     private void drain(String kind, BooleanSupplier deliverNext) {
         try {
