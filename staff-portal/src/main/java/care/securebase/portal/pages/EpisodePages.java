@@ -278,7 +278,8 @@ public class EpisodePages {
         ClinicalApi.NewSession request = form.toRequest(config, unreadable);
         if (!unreadable.isEmpty()) {
             return Response.status(400).entity(page(sessions.episode(id), MaintenanceForm.blank(config),
-                    new FormErrors("session", FieldErrors.of(unreadable)), form, null, null)).build();
+                    new FormErrors("session", FieldErrors.of(unreadable).placed(SessionForm.PLACES)), form, null,
+                    null)).build();
         }
         try {
             clinical.schedule(id, request);
