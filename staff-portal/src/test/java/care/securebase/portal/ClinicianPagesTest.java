@@ -347,4 +347,203 @@ class ClinicianPagesTest {
         form("clara", csrfCookie("clara")).post("/notes/" + NOTE_ID + "/cosign")
                 .then().statusCode(303).header("Location", containsString("?done=cosigned"));
     }
+
+    // --- Treatment plan --------------------------------------------------------------------------
+
+    @Test
+    void theTreatmentPlanWithItsVersions() {
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID, 200, PagesTest.episode("ACTIVE_TREATMENT", ""));
+        plan();
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID + "/treatment-plan/versions", 200, """
+                [{"version":1,"changedBy":"clara","changedAt":"2026-03-03T09:00:00Z","changes":[]},
+                 {"version":2,"changedBy":"clara","changedAt":"2026-03-10T09:00:00Z","changes":["goals","objectives[0].status"]}]""");
+        as("clara").get("/episodes/" + EPISODE_ID + "/treatment-plan").then().statusCode(200)
+                .body(containsString("Stop panicking when Sam is late"), containsString("Identify three core triggers"),
+                        containsString("Emotionally focused"), containsString("First version"),
+                        containsString("Goals, Objectives[0].status"), containsString("Review the plan"));
+        // No plan yet: an invitation to write one.
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID + "/treatment-plan", 404, "{\"status\":404}");
+        as("clara").get("/episodes/" + EPISODE_ID + "/treatment-plan").then().statusCode(200)
+                .body(containsString("no treatment plan yet"), containsString("Write the treatment plan"));
+        as("ada").get("/episodes/" + EPISODE_ID + "/treatment-plan").then().statusCode(403);
+    }
+
+    @Test
+    void reviewingThePlanSendsRowsThatAreFilledIn() {
+        FakeServices.answer("PUT /sessions/episodes/" + EPISODE_ID + "/treatment-plan", 200, "{\"version\":2}");
+        form("clara", csrfCookie("clara"))
+                .formParam("goals", "Stop panicking\n\nFeel closer")
+                .formParam("objectiveId", "o-1").formParam("objectiveDescription", "Identify triggers")
+                .formParam("objectiveStatus", "ACHIEVED").formParam("objectiveTargetDate", "2030-04-30")
+                .formParam("objectiveMilestones", "2030-02-14 Named a trigger in session")
+                .formParam("objectiveId", "").formParam("objectiveDescription", "")
+                .formParam("objectiveStatus", "NOT_STARTED").formParam("objectiveTargetDate", "")
+                .formParam("objectiveMilestones", "")
+                .formParam("interventionKind", "OTHER").formParam("interventionDetail", "Letter writing")
+                .formParam("interventionKind", "").formParam("interventionDetail", "")
+                .formParam("reviewBy", "2030-06-30")
+                .post("/episodes/" + EPISODE_ID + "/treatment-plan")
+                .then().statusCode(303).header("Location", containsString("/treatment-plan?done=saved"));
+        assertEquals("{\"goals\":[\"Stop panicking\",\"Feel closer\"],\"objectives\":[{\"id\":\"o-1\","
+                        + "\"description\":\"Identify triggers\",\"status\":\"ACHIEVED\",\"targetDate\":\"2030-04-30\","
+                        + "\"milestones\":[{\"description\":\"Named a trigger in session\",\"reachedOn\":\"2030-02-14\"}]}],"
+                        + "\"interventions\":[{\"kind\":\"OTHER\",\"detail\":\"Letter writing\"}],\"reviewBy\":\"2030-06-30\"}",
+                FakeServices.last("PUT /sessions/episodes/" + EPISODE_ID + "/treatment-plan").body());
+    }
+
+    @Test
+    void planErrorsLandOnTheRowTheyCameFrom() {
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID, 200, PagesTest.episode("ACTIVE_TREATMENT", ""));
+        plan();
+        FakeServices.answer("PUT /sessions/episodes/" + EPISODE_ID + "/treatment-plan", 400,
+                "{\"status\":400,\"errors\":[{\"field\":\"objectives[0].description\",\"message\":\"must not be blank\"}]}");
+        // The first row is empty and left out: the service's objectives[0] is the page's second row.
+        form("clara", csrfCookie("clara")).formParam("goals", "Stop panicking")
+                .formParam("objectiveId", "").formParam("objectiveDescription", "")
+                .formParam("objectiveStatus", "NOT_STARTED").formParam("objectiveTargetDate", "")
+                .formParam("objectiveMilestones", "")
+                .formParam("objectiveId", "o-1").formParam("objectiveDescription", " ")
+                .formParam("objectiveStatus", "IN_PROGRESS").formParam("objectiveTargetDate", "")
+                .formParam("objectiveMilestones", "")
+                .post("/episodes/" + EPISODE_ID + "/treatment-plan")
+                .then().statusCode(400)
+                .body(containsString("<a href=\"#objective-1-description\">Objective 2: is required</a>"),
+                        containsString("id=\"objective-1-description-error\""));
+        // A milestone without its day never reaches the service.
+        FakeServices.reset();
+        FakeServices.answer("GET /intake/clients/" + CLIENT_ID, 200, PagesTest.CLIENT);
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID, 200, PagesTest.episode("ACTIVE_TREATMENT", ""));
+        plan();
+        form("clara", csrfCookie("clara")).formParam("goals", "Stop panicking")
+                .formParam("objectiveId", "o-1").formParam("objectiveDescription", "Identify triggers")
+                .formParam("objectiveStatus", "IN_PROGRESS").formParam("objectiveTargetDate", "")
+                .formParam("objectiveMilestones", "Named a trigger last week")
+                .post("/episodes/" + EPISODE_ID + "/treatment-plan")
+                .then().statusCode(400).body(containsString("Objective 1 milestones: start each line with the day"));
+        assertNull(FakeServices.last("PUT /sessions/episodes/" + EPISODE_ID + "/treatment-plan"));
+    }
+
+    // --- Safety plan -----------------------------------------------------------------------------
+
+    static final String SAFETY_PLAN = """
+            {"id":"sp-2","clientId":"%s","version":2,"plan":{"warningSigns":["Not answering messages"],
+             "copingStrategies":["Paced breathing"],"peopleAndPlaces":[{"name":"The library"}],"helpers":[],
+             "professionals":[{"name":"Samaritans","contact":"116 123"}],"saferEnvironment":[]},
+             "changedBy":"clara","changedAt":"2026-03-10T09:00:00Z"}""".formatted(CLIENT_ID);
+
+    @Test
+    void theSafetyPlanItsVersionsAndThePrintablePage() {
+        FakeServices.answer("GET /sessions/clients/" + CLIENT_ID + "/safety-plan", 200, SAFETY_PLAN);
+        FakeServices.answer("GET /sessions/clients/" + CLIENT_ID + "/safety-plan/versions", 200, """
+                [{"id":"sp-1","version":1,"changedBy":"clara","changedAt":"2026-03-03T09:00:00Z"},
+                 {"id":"sp-2","version":2,"changedBy":"clara","changedAt":"2026-03-10T09:00:00Z"}]""");
+        as("clara").get("/clients/" + CLIENT_ID + "/safety-plan?episodeId=" + EPISODE_ID).then().statusCode(200)
+                .body(containsString("Safety plan: Jo"), containsString("Samaritans – 116 123"),
+                        containsString("Version 2, by clara"), containsString("safety-plan?version=1&amp;episodeId="),
+                        containsString("href=\"/clients/" + CLIENT_ID + "/safety-plan/print\""),
+                        containsString("href=\"/episodes/" + EPISODE_ID + "\">Back to the episode"));
+        FakeServices.answerHtml("GET /sessions/clients/" + CLIENT_ID + "/safety-plan/print",
+                "<!DOCTYPE html><title>My safety plan</title><h1>My safety plan</h1>");
+        as("clara").get("/clients/" + CLIENT_ID + "/safety-plan/print").then().statusCode(200)
+                .contentType(containsString("text/html")).header("Cache-Control", "no-store")
+                .body(containsString("<h1>My safety plan</h1>"));
+    }
+
+    @Test
+    void aNewSafetyPlanVersionSendsTheContactsThatAreFilledIn() {
+        FakeServices.answer("PUT /sessions/clients/" + CLIENT_ID + "/safety-plan", 200, SAFETY_PLAN);
+        form("clara", csrfCookie("clara")).formParam("episodeId", EPISODE_ID)
+                .formParam("warningSigns", "Not answering messages").formParam("copingStrategies", "Paced breathing")
+                .formParam("peopleAndPlacesName", "The library").formParam("peopleAndPlacesContact", "")
+                .formParam("peopleAndPlacesName", "").formParam("peopleAndPlacesContact", "")
+                .formParam("professionalsName", "Samaritans").formParam("professionalsContact", "116 123")
+                .formParam("saferEnvironment", "")
+                .post("/clients/" + CLIENT_ID + "/safety-plan")
+                .then().statusCode(303).header("Location", containsString("safety-plan?done=saved&episodeId=" + EPISODE_ID));
+        assertEquals("{\"warningSigns\":[\"Not answering messages\"],\"copingStrategies\":[\"Paced breathing\"],"
+                        + "\"peopleAndPlaces\":[{\"name\":\"The library\"}],\"helpers\":[],"
+                        + "\"professionals\":[{\"name\":\"Samaritans\",\"contact\":\"116 123\"}],\"saferEnvironment\":[]}",
+                FakeServices.last("PUT /sessions/clients/" + CLIENT_ID + "/safety-plan").body());
+        FakeServices.answer("GET /sessions/clients/" + CLIENT_ID + "/safety-plan", 404, "{\"status\":404}");
+        FakeServices.answer("PUT /sessions/clients/" + CLIENT_ID + "/safety-plan", 400,
+                "{\"status\":400,\"errors\":[{\"field\":\"professionals\",\"message\":\"must not be empty\"}]}");
+        form("clara", csrfCookie("clara")).formParam("warningSigns", "x").formParam("copingStrategies", "y")
+                .post("/clients/" + CLIENT_ID + "/safety-plan")
+                .then().statusCode(400)
+                .body(containsString("<a href=\"#professionals\">Professionals and crisis lines: needs at least one entry</a>"));
+    }
+
+    // --- Outcomes --------------------------------------------------------------------------------
+
+    static final String PHQ9 = """
+            {"code":"PHQ-9","version":1,"title":"Patient Health Questionnaire","licence":{"name":"Public domain",
+             "itemTextReproducible":true},"items":[
+              {"number":1,"text":"Little interest","options":[{"value":0,"label":"Not at all"},{"value":3,"label":"Nearly every day"}]},
+              {"number":2,"text":"Feeling down","options":[{"value":0,"label":"Not at all"},{"value":3,"label":"Nearly every day"}]}],
+             "scales":[{"code":"total","title":"Total","method":"SUM","items":[1,2],
+               "bands":[{"from":0,"label":"Minimal"},{"from":3,"label":"Mild"}]}],"riskRules":[]}""";
+
+    static void outcomes(String result) {
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID, 200, PagesTest.episode("ACTIVE_TREATMENT", ""));
+        FakeServices.answer("GET /intake/instruments", 200,
+                "[{\"code\":\"PHQ-9\",\"version\":1,\"title\":\"Patient Health Questionnaire\",\"latest\":true}]");
+        FakeServices.answer("GET /intake/instruments/PHQ-9", 200, PHQ9);
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID + "/outcomes", 200, """
+                [{"instrument":"PHQ-9","scale":"total","trajectory":[
+                   {"at":"2026-03-02T10:00:00Z","value":6,"band":"Mild","intake":true},
+                   {"at":"2026-04-02T10:00:00Z","value":1.50,"band":"Minimal","intake":false}],
+                  "baseline":{"at":"2026-03-02T10:00:00Z","value":6,"band":"Mild","intake":true},
+                  "latest":{"at":"2026-04-02T10:00:00Z","value":1.50,"band":"Minimal","intake":false},
+                  "reliableChange":"%s"}]""".formatted(result));
+    }
+
+    @Test
+    void outcomeChartsAreSvgWithATableAndTheResultInWords() {
+        outcomes("IMPROVED");
+        as("clara").get("/episodes/" + EPISODE_ID + "/outcomes").then().statusCode(200)
+                .body(containsString("<svg viewBox=\"0 0 640 280\" role=\"img\" aria-labelledby=\"chart-0-title chart-0-desc\""),
+                        containsString("<title id=\"chart-0-title\">PHQ-9 total over time</title>"),
+                        containsString("2 scores, from 6 on 2 Mar 2026, 10:00 to 1.5 on 2 Apr 2026, 11:00."),
+                        containsString("Reliably improved since the baseline"),
+                        containsString("<polyline class=\"line\""), containsString("class=\"baseline\""),
+                        containsString(">Baseline 6</text>"), containsString(">Mild</text>"),
+                        containsString("<caption>PHQ-9 total over time: the scores</caption>"),
+                        containsString("<label for=\"instr-0-1\">1. Little interest</label>"),
+                        containsString("hx-post=\"/episodes/" + EPISODE_ID + "/outcomes/score\""));
+        outcomes("DETERIORATED");
+        as("clara").get("/episodes/" + EPISODE_ID + "/outcomes").then().statusCode(200)
+                .body(containsString("badge-deteriorated\">Reliably deteriorated since the baseline"));
+    }
+
+    @Test
+    void recordingAReAdministration() {
+        outcomes("NO_RELIABLE_CHANGE");
+        // Unanswered questions are named before anything is sent.
+        form("clara", csrfCookie("clara")).formParam("instrument", "PHQ-9").formParam("answers", "3")
+                .formParam("answers", "")
+                .post("/episodes/" + EPISODE_ID + "/outcomes")
+                .then().statusCode(400).body(containsString("choose an answer for item 2"),
+                        containsString("id=\"instr-0-2-error\""));
+        assertNull(FakeServices.last("POST /sessions/episodes/" + EPISODE_ID + "/outcomes"));
+        FakeServices.answer("POST /sessions/episodes/" + EPISODE_ID + "/outcomes", 201, "{\"administrationId\":\"a-1\"}");
+        form("clara", csrfCookie("clara")).formParam("instrument", "PHQ-9").formParam("answers", "3")
+                .formParam("answers", "0")
+                .post("/episodes/" + EPISODE_ID + "/outcomes")
+                .then().statusCode(303).header("Location", containsString("/outcomes?done=recorded"));
+        assertEquals("{\"instrument\":\"PHQ-9\",\"version\":1,\"answers\":[3,0]}",
+                FakeServices.last("POST /sessions/episodes/" + EPISODE_ID + "/outcomes").body());
+        // The service's answers[1] is shown on the page's question 2.
+        FakeServices.answer("POST /sessions/episodes/" + EPISODE_ID + "/outcomes", 400,
+                "{\"status\":400,\"errors\":[{\"field\":\"answers[1]\",\"message\":\"is not an option of item 2\"}]}");
+        form("clara", csrfCookie("clara")).formParam("instrument", "PHQ-9").formParam("answers", "0")
+                .formParam("answers", "3")
+                .post("/episodes/" + EPISODE_ID + "/outcomes")
+                .then().statusCode(400).body(containsString("id=\"instr-0-2-error\""),
+                        containsString("is not an option of item 2"));
+        // The running score, as on the intake form.
+        form("clara", csrfCookie("clara")).formParam("instrument", "PHQ-9").formParam("answers", "3")
+                .formParam("answers", "3")
+                .post("/episodes/" + EPISODE_ID + "/outcomes/score")
+                .then().statusCode(200).body(containsString("<strong>6</strong>"), containsString("Mild"));
+    }
 }
