@@ -546,4 +546,53 @@ class ClinicianPagesTest {
                 .post("/episodes/" + EPISODE_ID + "/outcomes/score")
                 .then().statusCode(200).body(containsString("<strong>6</strong>"), containsString("Mild"));
     }
+
+    // --- Accessibility ---------------------------------------------------------------------------
+
+    @Test
+    void everyFieldHasALabelAndHeadingsGoInOrder() {
+        episodeWithTimeline("ACTIVE_TREATMENT", "\"DISCHARGED\",\"MAINTENANCE\"");
+        FakeServices.answer("GET /sessions/sessions/" + SESSION_ID, 200, session("ATTENDED", "", null, null));
+        FakeServices.answer("GET /sessions/settings", 200, "{\"clinicId\":\"northside\",\"noteFormat\":\"DAP\",\"overdueNoteDays\":3}");
+        plan();
+        FakeServices.answer("GET /sessions/clients/" + CLIENT_ID + "/safety-plan", 200, SAFETY_PLAN);
+        FakeServices.answer("GET /sessions/caseload", 200, "[]");
+        FakeServices.answer("GET /sessions/notes/overdue", 200, "[]");
+        for (String page : java.util.List.of("/caseload", "/episodes/" + EPISODE_ID, "/sessions/" + SESSION_ID + "/note",
+                "/episodes/" + EPISODE_ID + "/treatment-plan/edit", "/clients/" + CLIENT_ID + "/safety-plan/edit")) {
+            String html = as("clara").get(page).then().statusCode(200).extract().asString();
+            checkLabels(page, html);
+            checkHeadings(page, html);
+        }
+        outcomes("IMPROVED");
+        String html = as("clara").get("/episodes/" + EPISODE_ID + "/outcomes").asString();
+        checkLabels("outcomes", html);
+        checkHeadings("outcomes", html);
+    }
+
+    static void checkLabels(String page, String html) {
+        java.util.regex.Matcher field = java.util.regex.Pattern
+                .compile("<(input|select|textarea)\\b([^>]*)>").matcher(html);
+        while (field.find()) {
+            String attributes = field.group(2);
+            if (attributes.contains("type=\"hidden\"")) {
+                continue;
+            }
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\\bid=\"([^\"]+)\"").matcher(attributes);
+            assertTrue(id.find(), page + ": a field without id: " + field.group());
+            assertTrue(html.contains("<label for=\"" + id.group(1) + "\"") || html.contains("<label class=\"inline-label\" for=\""
+                    + id.group(1) + "\""), page + ": no label for " + id.group(1));
+        }
+    }
+
+    static void checkHeadings(String page, String html) {
+        java.util.regex.Matcher heading = java.util.regex.Pattern.compile("<h([1-6])\\b").matcher(html);
+        int last = 0;
+        while (heading.find()) {
+            int level = Integer.parseInt(heading.group(1));
+            assertTrue(level <= last + 1, page + ": h" + level + " after h" + last);
+            last = level;
+        }
+        assertTrue(html.indexOf("<h1") > 0, page + ": has an h1");
+    }
 }
