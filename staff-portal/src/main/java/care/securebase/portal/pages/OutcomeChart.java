@@ -27,6 +27,7 @@ public record OutcomeChart(String id, ClinicalApi.Trajectory trajectory, String 
     static final int TOP = 16;
     static final int BOTTOM = 44;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yy", Locale.UK);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
     /** A score's point: where it is drawn and its label. */
     public record Dot(double x, double y, String value, String day, boolean intake, String label) {
@@ -68,12 +69,15 @@ public record OutcomeChart(String id, ClinicalApi.Trajectory trajectory, String 
         List<Guide> guides = new ArrayList<>();
         for (IntakeApi.Band band : bands(definition, t.scale())) {
             if (band.from() != null && band.from().doubleValue() > 0 && band.from().doubleValue() <= top) {
-                guides.add(new Guide(round(TOP + plotH * (1 - band.from().doubleValue() / top)), band.label()));
+                double y = round(TOP + plotH * (1 - band.from().doubleValue() / top));
+                // A band's name right by the baseline's label would cover it: the line alone will do.
+                boolean crowded = baseline != null && Math.abs(y - baseline.y()) < 14;
+                guides.add(new Guide(y, crowded ? "" : band.label()));
             }
         }
         List<Tick> ticks = new ArrayList<>();
-        for (int i = 0; i <= 4; i++) {
-            double value = top * i / 4;
+        double step = step(top);
+        for (double value = 0; value <= top + 1e-9; value += step) {
             ticks.add(new Tick(round(TOP + plotH * (1 - value / top)), number(BigDecimal.valueOf(value))));
         }
         String scaleName = Formats.label(t.scale());
@@ -104,7 +108,7 @@ public record OutcomeChart(String id, ClinicalApi.Trajectory trajectory, String 
         ClinicalApi.Point first = points.get(0);
         ClinicalApi.Point last = points.get(points.size() - 1);
         return points.size() + (points.size() == 1 ? " score" : " scores") + ", from " + number(first.value())
-                + " on " + Formats.when(first.at()) + " to " + number(last.value()) + " on " + Formats.when(last.at())
+                + " on " + when(first.at(), zone) + " to " + number(last.value()) + " on " + when(last.at(), zone)
                 + ".";
     }
 
@@ -144,6 +148,23 @@ public record OutcomeChart(String id, ClinicalApi.Trajectory trajectory, String 
         BigDecimal v = value.stripTrailingZeros();
         return (v.scale() < 0 ? v.setScale(0) : v.setScale(Math.min(v.scale(), 2), java.math.RoundingMode.HALF_UP)
                 .stripTrailingZeros()).toPlainString();
+    }
+
+    /** A round step for the y axis giving about six ticks: 1, 2, 2.5 or 5 times a power of ten. */
+    static double step(double top) {
+        double rough = top / 6;
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * power >= rough) {
+                return m * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    /** As {@code fmt:when} writes it, in the zone given (the chart is also drawn outside a request). */
+    private static String when(java.time.Instant at, ZoneId zone) {
+        return at == null ? Formats.text(null) : DAY_TIME.format(at.atZone(zone));
     }
 
     private static double round(double v) {
