@@ -135,9 +135,10 @@ class ClinicianPagesTest {
         String html = as("clara").get("/episodes/" + EPISODE_ID).asString();
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
         assertTrue(html.contains("value=\"" + today.plusMonths(12) + "\""), "a year from today is suggested");
-        // The clinic-admin reads without forms.
+        // The clinic-admin reads without forms, and without links to notes and plans (not theirs to read).
         as("ada").get("/episodes/" + EPISODE_ID).then().statusCode(200)
                 .body(containsString("Session attended"), not(containsString("Book a session")),
+                        not(containsString("href=\"/notes/")), not(containsString("/treatment-plan")),
                         not(containsString("/flags/" + FLAG_ID + "/clear")), not(containsString("Write note")));
     }
 
@@ -177,6 +178,27 @@ class ClinicianPagesTest {
                 .post("/episodes/" + EPISODE_ID + "/sessions")
                 .then().statusCode(400).body(containsString("Day and time: give the day and the time"));
         assertNull(FakeServices.last("POST /sessions/episodes/" + EPISODE_ID + "/sessions"));
+    }
+
+    @Test
+    void reportedWarningSignsAreSentByPosition() {
+        FakeServices.answer("POST /sessions/episodes/" + EPISODE_ID + "/maintenance/warning-signs", 201,
+                "{\"id\":\"f-9\",\"kind\":\"WARNING_SIGN\"}");
+        form("clara", csrfCookie("clara")).formParam("reported", "0").formParam("reported", "2")
+                .post("/episodes/" + EPISODE_ID + "/warning-signs")
+                .then().statusCode(303).header("Location", containsString("?done=warnings"));
+        assertEquals("{\"reported\":[0,2]}",
+                FakeServices.last("POST /sessions/episodes/" + EPISODE_ID + "/maintenance/warning-signs").body());
+        episodeWithTimeline("MAINTENANCE", "\"DISCHARGED\"");
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID + "/maintenance", 200, """
+                {"id":"m-1","episodeId":"%s","relapseWarningSigns":["sleeping badly","withdrawing"],
+                 "copingTools":["call a friend"],"supports":[],"boosters":[{"id":"b-1","dueAt":"2020-01-01T10:00:00Z",
+                 "status":"SCHEDULED"}],"createdBy":"clara","createdAt":"2026-03-02T10:00:00Z"}""".formatted(EPISODE_ID));
+        form("clara", csrfCookie("clara")).post("/episodes/" + EPISODE_ID + "/warning-signs")
+                .then().statusCode(400).body(containsString("tick the signs the client reported"),
+                        containsString("<label class=\"inline-label\" for=\"reported-1\">withdrawing</label>"),
+                        containsString("action=\"/episodes/" + EPISODE_ID + "/boosters/b-1/missed\""),
+                        containsString("name=\"boosterDate\" value=\"2020-01-01\""));
     }
 
     @Test

@@ -164,6 +164,10 @@ public interface ClinicalApi {
     List<SessionsApi.Booster> editBoosters(@PathParam("id") String episodeId, BoosterSchedule request);
 
     @POST
+    @Path("episodes/{id}/maintenance/warning-signs")
+    Flag warningSigns(@PathParam("id") String episodeId, WarningSigns request);
+
+    @POST
     @Path("boosters/{id}/attended")
     SessionsApi.Booster boosterAttended(@PathParam("id") String boosterId);
 
@@ -373,5 +377,9 @@ public interface ClinicalApi {
     }
 
     record BoosterSchedule(List<BoosterSlot> boosters) {
+    }
+
+    /** Positions (0-based) of the maintenance plan's relapse warning signs the client reported. */
+    record WarningSigns(List<Integer> reported) {
     }
 }

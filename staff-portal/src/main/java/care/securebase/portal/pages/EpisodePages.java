@@ -150,6 +150,7 @@ public class EpisodePages {
             case "session" -> "The session is booked.";
             case "status" -> "The session is updated.";
             case "flag" -> "The flag is cleared.";
+            case "warnings" -> "The warning signs are recorded and flagged on the caseload.";
             default -> null;
         };
         return page(sessions.episode(id), MaintenanceForm.blank(config), FormErrors.NONE, notice, null);
@@ -195,7 +196,7 @@ public class EpisodePages {
      * to the address it was sent to, as a GET. Back to the episode, where the form is.
      */
     @GET
-    @Path("{id}/{form: phase|maintenance|boosters|sessions}")
+    @Path("{id}/{form: phase|maintenance|boosters|sessions|warning-signs}")
     @RolesAllowed({Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     public Response backToEpisode(@PathParam("id") String id) {
         return ClientPages.seeOther("/episodes/" + id);
@@ -265,6 +266,25 @@ public class EpisodePages {
             return ClientPages.seeOther("/episodes/" + id + "?done=booster");
         } catch (ServiceFailure e) {
             return refused(id, e, MaintenanceForm.blank(config), FormErrors.NONE);
+        }
+    }
+
+    /** The client reported some of the plan's relapse warning signs: a flag for the caseload. */
+    @POST
+    @Path("{id}/warning-signs")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.CLINICIAN)
+    public Response warningSigns(@PathParam("id") String id, @RestForm List<Integer> reported) {
+        if (reported == null || reported.isEmpty()) {
+            return Response.status(400).entity(page(sessions.episode(id), MaintenanceForm.blank(config),
+                    new FormErrors("warnings", FieldErrors.of(Map.of("reported", "tick the signs the client reported"))),
+                    null, null)).build();
+        }
+        try {
+            clinical.warningSigns(id, new ClinicalApi.WarningSigns(reported));
+            return ClientPages.seeOther("/episodes/" + id + "?done=warnings");
+        } catch (ServiceFailure e) {
+            return refused(id, e, MaintenanceForm.blank(config), new FormErrors("warnings", FieldErrors.of(e.problem())));
         }
     }
 
