@@ -38,7 +38,9 @@ class PortalRolesIT {
     @Test
     void clinician() {
         signIn("clara");
-        assertEquals(List.of("Home", "Episodes"), navigation());
+        assertEquals(List.of("Home", "Caseload", "Episodes"), navigation());
+        open("/caseload");
+        assertEquals("Your caseload", heading());
         open("/episodes");
         assertEquals("Episodes of care", heading());
         refused("/clients/new");

@@ -42,6 +42,11 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
                 : "application/json", json));
     }
 
+    /** Answers with an HTML page (200), as a service's printable page. */
+    public static void answerHtml(String methodAndPath, String html) {
+        ANSWERS.put(methodAndPath, new Answer(200, "text/html;charset=UTF-8", html));
+    }
+
     /** Drops the connection of every request to this path without answering. */
     public static void hangUp(String methodAndPath) {
         ANSWERS.put(methodAndPath, new Answer(HANG_UP, null, ""));

@@ -42,6 +42,10 @@ class PagesTest {
     @BeforeEach
     void clean() {
         FakeServices.reset();
+        // The episode page also shows the episode's timeline, sessions and open flags.
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID + "/timeline", 200, "[]");
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID + "/sessions", 200, "[]");
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID + "/flags", 200, "[]");
     }
 
     static RequestSpecification as(String user) {
@@ -544,7 +548,7 @@ class PagesTest {
                         not(containsString("Move to maintenance")));
         // A clinic-admin reads the same page without the forms.
         as("ada").get("/episodes/" + EPISODE_ID).then().statusCode(200)
-                .body(containsString("Episode 8d0c1f5e"), not(containsString("Start active treatment")));
+                .body(containsString("<h1>Client 8d0c1f5e"), not(containsString("Start active treatment")));
     }
 
     @Test

@@ -19,6 +19,8 @@ public final class Cards {
             "/clients", "Clients");
     static final Card REGISTER = new Card("Register a client", "Add a new client and how to reach them.",
             "/clients/new", "Register");
+    static final Card CASELOAD = new Card("Caseload", "Your clients: phase, next session, overdue notes and "
+            + "flags to look at.", "/caseload", "Caseload");
     static final Card EPISODES = new Card("Episodes of care", "Phase, priority and risk of each episode; "
             + "start treatment or maintenance.", "/episodes", "Episodes");
     static final Card PROGRAMS = new Card("Community programs", "Partner programs clients can be referred to.",
@@ -44,7 +46,7 @@ public final class Cards {
 
     static {
         BY_ROLE.put(Roles.INTAKE_COORDINATOR, List.of(URGENT, CLIENTS, REGISTER, WAITLIST, CLINICIANS));
-        BY_ROLE.put(Roles.CLINICIAN, List.of(EPISODES));
+        BY_ROLE.put(Roles.CLINICIAN, List.of(CASELOAD, EPISODES));
         BY_ROLE.put(Roles.CARE_COORDINATOR, List.of(REFERRALS, SEND_REFERRAL, PROGRAMS, CLIENTS));
         BY_ROLE.put(Roles.SOCIAL_WORKER, List.of(INBOX));
         BY_ROLE.put(Roles.CLINIC_ADMIN, List.of(CLIENTS, URGENT, WAITLIST, CLINICIANS, EPISODES, PROGRAMS, REFERRALS,

@@ -17,7 +17,7 @@ class CardsTest {
     void eachRoleSeesItsOwnWork() {
         assertEquals(List.of("/urgent", "/clients", "/clients/new", "/waitlist", "/clinicians"),
                 hrefs(Roles.INTAKE_COORDINATOR));
-        assertEquals(List.of("/episodes"), hrefs(Roles.CLINICIAN));
+        assertEquals(List.of("/caseload", "/episodes"), hrefs(Roles.CLINICIAN));
         assertEquals(List.of("/referrals", "/referrals/new", "/programs", "/clients"), hrefs(Roles.CARE_COORDINATOR));
         assertEquals(List.of("/referrals"), hrefs(Roles.SOCIAL_WORKER));
         assertEquals(List.of("/clients", "/urgent", "/waitlist", "/clinicians", "/episodes", "/programs", "/referrals",
@@ -31,7 +31,7 @@ class CardsTest {
 
     @Test
     void severalRolesShowEachPageOnceInRoleOrder() {
-        assertEquals(List.of("/urgent", "/clients", "/clients/new", "/waitlist", "/clinicians", "/episodes"),
+        assertEquals(List.of("/urgent", "/clients", "/clients/new", "/waitlist", "/clinicians", "/caseload", "/episodes"),
                 hrefs(Roles.CLINICIAN, Roles.INTAKE_COORDINATOR));
         assertEquals(List.of("/urgent", "/clients", "/clients/new", "/waitlist", "/clinicians", "/episodes", "/programs",
                 "/referrals", "/reminders", "/notices"), hrefs(Roles.INTAKE_COORDINATOR, Roles.CLINIC_ADMIN));
