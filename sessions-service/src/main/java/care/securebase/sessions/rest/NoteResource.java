@@ -50,6 +50,11 @@ public class NoteResource {
                               @Schema(description = "When the draft became overdue") Instant dueBy) {
     }
 
+    @Schema(name = "NoteAwaitingCosign")
+    public record AwaitingCosignView(UUID noteId, UUID sessionId, UUID episodeId, UUID clientId, String authorId,
+                                     Instant sessionStart, @Schema(description = "When the trainee signed") Instant signedAt) {
+    }
+
     @Schema(name = "NoteAccess")
     public record AccessView(UUID id, @Schema(description = "NOTE or SAFETY_PLAN") RecordAccess.Kind kind,
                              @Schema(description = "The note or safety-plan version read") UUID recordId,
@@ -113,5 +118,15 @@ public class NoteResource {
         return notes.overdue(authorId).stream().map(n -> new OverdueView(n.id, n.sessionId, n.episodeId, n.clientId,
                 n.authorId, n.sessionStart, n.createdAt,
                 OverdueNotes.dueBy(n.sessionStart, ClinicSettings.of(n.clinicId).overdueNoteDays))).toList();
+    }
+
+    @GET
+    @Path("awaiting-cosign")
+    @RolesAllowed({Roles.CLINICIAN, Roles.CLINIC_ADMIN})
+    @Operation(summary = "Trainees' notes waiting for a supervisor's co-signature, oldest first: the clinic's for a "
+            + "supervisor or clinic-admin, a trainee's own otherwise")
+    public List<AwaitingCosignView> awaitingCosign() {
+        return notes.awaitingCosign().stream().map(n -> new AwaitingCosignView(n.id, n.sessionId, n.episodeId,
+                n.clientId, n.authorId, n.sessionStart, n.signedAt)).toList();
     }
 }

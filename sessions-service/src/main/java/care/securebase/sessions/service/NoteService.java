@@ -162,6 +162,21 @@ public class NoteService {
         return SessionNote.list(q, Sort.by("sessionStart").and("id"), p);
     }
 
+    /**
+     * Trainees' signed notes waiting for a co-signature, oldest first: the clinic's for a supervisor or
+     * clinic-admin, a clinician's own otherwise.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SessionNote> awaitingCosign() {
+        Parameters p = Parameters.with("clinic", staff.clinic()).and("status", NoteStatus.AWAITING_COSIGN);
+        String q = "clinicId = :clinic and status = :status";
+        if (!staff.seesWholeClinic()) {
+            q += " and authorId = :author";
+            p.and("author", staff.id());
+        }
+        return SessionNote.list(q, Sort.by("signedAt").and("id"), p);
+    }
+
     public record AccessQuery(UUID clientId, UUID noteId, String staffId, Instant from, Instant to, int page,
                               int size) {
     }

@@ -93,8 +93,17 @@ class NoteResourceTest {
         edit("tara", note, dap("x")).statusCode(409);
         post("tara", "/notes/" + note + "/cosign").statusCode(403);
         post("colin", "/notes/" + note + "/cosign").statusCode(404);
+        // The supervisor's queue and the trainee's own list show it; another clinic's does not.
+        for (String who : List.of("clara", "tara", "ada")) {
+            given().auth().oauth2(Tokens.of(who)).get("/notes/awaiting-cosign").then().statusCode(200)
+                    .body("noteId", hasItem(note));
+        }
+        given().auth().oauth2(Tokens.of("colin")).get("/notes/awaiting-cosign").then().statusCode(200)
+                .body("noteId", not(hasItem(note)));
         post("clara", "/notes/" + note + "/cosign").statusCode(200).body("status", equalTo("SIGNED"))
                 .body("cosignedBy", equalTo("clara")).body("cosignedAt", notNullValue());
+        given().auth().oauth2(Tokens.of("clara")).get("/notes/awaiting-cosign").then().statusCode(200)
+                .body("noteId", not(hasItem(note)));
     }
 
     @Test
