@@ -33,6 +33,7 @@ class ClinicianPagesTest {
     void clean() {
         FakeServices.reset();
         FakeServices.answer("GET /intake/clients/" + CLIENT_ID, 200, PagesTest.CLIENT);
+        FakeServices.answer("GET /sessions/notes/awaiting-cosign", 200, "[]");
     }
 
     static void episodeWithTimeline(String phase, String next) {
@@ -86,13 +87,19 @@ class ClinicianPagesTest {
                 [{"noteId":"%s","sessionId":"%s","episodeId":"%s","clientId":"%s","authorId":"clara",
                   "sessionStart":"2026-03-09T10:00:00Z","dueBy":"2026-03-12T10:00:00Z"}]
                 """.formatted(NOTE_ID, SESSION_ID, EPISODE_ID, CLIENT_ID));
+        String traineeNote = "8d0c1f5e-0000-4000-8000-0000000000c5";
+        FakeServices.answer("GET /sessions/notes/awaiting-cosign", 200, """
+                [{"noteId":"%s","sessionId":"%s","episodeId":"%s","clientId":"%s","authorId":"tara",
+                  "sessionStart":"2026-03-10T10:00:00Z","signedAt":"2026-03-10T12:00:00Z"}]
+                """.formatted(traineeNote, SESSION_ID, EPISODE_ID, CLIENT_ID));
         // The other client is not visible to intake: named by the short id, the page still works.
         String html = as("clara").get("/caseload").then().statusCode(200)
                 .body(containsString("<h1>Your caseload</h1>"), containsString("2 current clients"),
                         containsString("Missed booster (2)"), containsString("2 overdue"),
                         containsString("Client 8d0c1f5e"), containsString("High risk (Cssrs screen)"),
                         containsString("action=\"/flags/" + FLAG_ID + "/clear\""),
-                        containsString("href=\"/notes/" + NOTE_ID + "\""), containsString("None booked"))
+                        containsString("href=\"/notes/" + NOTE_ID + "\""), containsString("None booked"),
+                        containsString("Notes awaiting co-signature"), containsString("href=\"/notes/" + traineeNote + "\""))
                 .extract().asString();
         assertTrue(html.indexOf(">Jo</a>") < html.indexOf(">Client 8d0c1f5e</a>"), "the flagged client first");
         assertEquals("Bearer " + KeycloakTokens.of("clara"),

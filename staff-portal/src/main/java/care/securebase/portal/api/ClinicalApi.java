@@ -109,6 +109,10 @@ public interface ClinicalApi {
     @Path("notes/overdue")
     List<OverdueNote> overdueNotes(@QueryParam("authorId") String authorId);
 
+    @GET
+    @Path("notes/awaiting-cosign")
+    List<AwaitingCosign> awaitingCosign();
+
     // --- Plans -----------------------------------------------------------------------------------
 
     @GET
@@ -293,6 +297,10 @@ public interface ClinicalApi {
         public boolean awaitingCosign() {
             return "AWAITING_COSIGN".equals(status);
         }
+    }
+
+    record AwaitingCosign(String noteId, String sessionId, String episodeId, String clientId, String authorId,
+                          Instant sessionStart, Instant signedAt) {
     }
 
     record OverdueNote(String noteId, String sessionId, String episodeId, String clientId, String authorId,

@@ -37,7 +37,8 @@ public class CaseloadPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance caseload(List<Row> rows, List<FlagRow> flags, List<OverdueRow> overdue,
-                                                boolean clinicWide, String clinicianId, String notice);
+                                                List<CosignRow> cosign, boolean clinicWide, String clinicianId,
+                                                String notice);
     }
 
     /** One client of the caseload, with the name intake knows them by. */
@@ -76,6 +77,10 @@ public class CaseloadPages {
     public record OverdueRow(ClinicalApi.OverdueNote note, String clientName) {
     }
 
+    /** A trainee's note waiting for a co-signature: a supervisor's to do, a trainee's to know about. */
+    public record CosignRow(ClinicalApi.AwaitingCosign note, String clientName) {
+    }
+
     private final ClinicalApi clinical;
     private final ClientNames names;
     private final PortalUser user;
@@ -110,7 +115,9 @@ public class CaseloadPages {
         boolean clinicWide = rows.stream().anyMatch(r -> !user.username().equals(r.clinicianId()))
                 || !user.has(Roles.CLINICIAN);
         String notice = "flag".equals(done) ? "The flag is cleared." : null;
-        return Templates.caseload(shown, flags, overdue, clinicWide, who, notice);
+        List<CosignRow> cosign = clinical.awaitingCosign().stream()
+                .map(n -> new CosignRow(n, names.of(n.clientId()))).toList();
+        return Templates.caseload(shown, flags, overdue, cosign, clinicWide, who, notice);
     }
 
     /** A clinician has dealt with the flag; back to the page the button was on. */
