@@ -97,7 +97,7 @@ public class AdminPages {
     public record DeliveryFilter(String status, String kind) {
         public String base() {
             StringBuilder b = new StringBuilder("/deliveries?");
-            add(b, "status", status);
+            add(b, "status", status == null ? "ANY" : status);
             add(b, "kind", kind);
             return b.toString();
         }
@@ -265,11 +265,13 @@ public class AdminPages {
     @GET
     @Path("deliveries")
     @RolesAllowed(Roles.CLINIC_ADMIN)
-    public TemplateInstance deliveries(@QueryParam("status") @DefaultValue("FAILED") String status,
+    public TemplateInstance deliveries(@QueryParam("status") String status,
                                        @QueryParam("kind") String kind,
                                        @QueryParam("page") @DefaultValue("0") int page) {
         int current = Math.max(page, 0);
-        DeliveryFilter filter = new DeliveryFilter(ReferralPages.oneOf(NotificationsApi.DELIVERY_STATUSES, status),
+        // Failed ones unless asked otherwise ("ANY": every status; an empty parameter counts as absent).
+        DeliveryFilter filter = new DeliveryFilter(status == null || status.isBlank() ? "FAILED"
+                : ReferralPages.oneOf(NotificationsApi.DELIVERY_STATUSES, status),
                 ReferralPages.oneOf(NotificationsApi.DELIVERY_KINDS, kind));
         NotificationsApi.DeliveryPage found = notifications.deliveries(filter.status(), filter.kind(), current, PAGE_SIZE);
         return Templates.deliveries(found.items(), filter, found.total(), current,
