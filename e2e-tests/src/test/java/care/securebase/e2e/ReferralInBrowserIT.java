@@ -150,7 +150,7 @@ class ReferralInBrowserIT {
         assertEquals("Send a referral", heading());
         String page = text();
         assertTrue(page.contains("Consent missing")
-                && page.contains("has not consented to sharing with parenting program programs")
+                && page.contains("has not consented to sharing with parenting programs")
                 && page.contains("SHARE_PARENTING_PROGRAM"), page);
         assertTrue(driver().findElement(By.id("reason")).getAttribute("value").contains("Support with parenting"),
                 "what was typed is kept");

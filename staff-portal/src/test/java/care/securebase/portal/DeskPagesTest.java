@@ -52,7 +52,7 @@ class DeskPagesTest {
                 .body(containsString("45 programs matching the search"),
                         containsString("href=\"/programs/" + PROGRAM_ID + "\""),
                         containsString("/referrals/new?programId=" + PROGRAM_ID),
-                        containsString("en, es"), containsString("Riverside (also remote)"), containsString("18–any"),
+                        containsString("en, es"), containsString("Riverside (also remote)"), containsString("18 and over"),
                         containsString("(2 weeks' wait)"),
                         containsString("<option value=\"PARENTING_PROGRAM\" selected>"),
                         containsString("id=\"accepting\" name=\"accepting\" value=\"true\" checked"),
@@ -76,7 +76,7 @@ class DeskPagesTest {
         as("carmen").get("/programs/" + PROGRAM_ID).then().statusCode(200)
                 .body(containsString("<h1>Circle of Security parenting group</h1>"),
                         containsString("Refer a client to this program"), containsString("Dana Whitfield"),
-                        containsString("18 to any age"), not(containsString("Save availability")));
+                        containsString("18 and over"), not(containsString("Save availability")));
         as("sofia").get("/programs/" + PROGRAM_ID).then().statusCode(200)
                 .body(not(containsString("Save availability")));
         as("sam").get("/programs/" + PROGRAM_ID).then().statusCode(200)
@@ -131,7 +131,8 @@ class DeskPagesTest {
                 .formParam("respondBy", "2030-01-31")
                 .post("/referrals").then().statusCode(409)
                 .body(containsString("<h2>Consent missing</h2>"),
-                        containsString("The client has not consented to sharing with parenting program programs"),
+                        containsString("The client has not consented to sharing with parenting programs"),
+                        containsString("needs the client&#39;s consent to share with parenting programs"),
                         containsString("(consent SHARE_PARENTING_PROGRAM)"),
                         containsString("href=\"/clients/" + CLIENT_ID + "#consents\""),
                         containsString("id=\"programId-error\""),
@@ -280,7 +281,7 @@ class DeskPagesTest {
         as("ada").get("/settings").then().statusCode(200)
                 .body(containsString("<h1>Clinic settings</h1>"), containsString(">7 days\n1 day</textarea>"),
                         containsString("type=\"time\" id=\"quietStart\" name=\"quietStart\" value=\"21:00\""),
-                        containsString("value=\"en-GB\""), containsString("<option value=\"DAP\" selected>"),
+                        containsString("value=\"en-GB\""), containsString("<option value=\"DAP\" selected>DAP (data, assessment, plan)"),
                         containsString("value=\"3\""), containsString("<label for=\"overdueNoteDays\">"));
         FakeServices.answer("PUT /notifications/settings", 200, REMINDER_SETTINGS);
         String csrf = csrfFrom("ada", "/settings");

@@ -104,8 +104,11 @@ public class ReferralPages {
             if (e.status() == 409) {
                 // The client has not consented to sharing with this kind of program: say which consent.
                 String missing = consentMissing(e, programs, form.programId);
+                String kind = scopeOf(e, programs, form.programId);
+                String onField = kind == null ? missing
+                        : "needs the client's consent to share with " + kindWords(kind.substring("SHARE_".length()));
                 return Response.status(409).entity(Templates.send(form, programs, clientChoices(form.clientId, null),
-                        null, ReferralsApi.URGENCIES, FieldErrors.of(java.util.Map.of("programId", missing)), missing))
+                        null, ReferralsApi.URGENCIES, FieldErrors.of(java.util.Map.of("programId", onField)), missing))
                         .build();
             }
             if (!e.isInvalidInput()) {
@@ -121,19 +124,40 @@ public class ReferralPages {
      * said here in words with the program's kind.
      */
     static String consentMissing(ServiceFailure e, List<ReferralsApi.Program> programs, String programId) {
-        String kind = programs.stream().filter(p -> p.id().equals(programId)).map(ReferralsApi.Program::kind)
-                .findFirst().orElse(null);
+        String code = scopeOf(e, programs, programId);
+        if (code == null) {
+            String detail = e.problem().detail();
+            return detail == null || detail.isBlank() ? "This referral cannot be sent now." : detail;
+        }
+        return "The client has not consented to sharing with " + kindWords(code.substring("SHARE_".length()))
+                + " (consent " + code + "). Record the client's consent on their record first, then send the referral.";
+    }
+
+    /** The consent scope the service named in its detail, else the one the chosen program's kind needs. */
+    static String scopeOf(ServiceFailure e, List<ReferralsApi.Program> programs, String programId) {
         String detail = e.problem().detail() == null ? "" : e.problem().detail();
         java.util.regex.Matcher scope = java.util.regex.Pattern.compile("SHARE_[A-Z_]+").matcher(detail);
-        String code = scope.find() ? scope.group() : kind == null ? null : "SHARE_" + kind;
-        if (code == null) {
-            return detail.isBlank() ? "This referral cannot be sent now." : detail;
+        if (scope.find()) {
+            return scope.group();
         }
-        String kindWords = care.securebase.portal.web.Formats.label(code.substring("SHARE_".length()))
-                .toLowerCase(java.util.Locale.ROOT);
-        return "The client has not consented to sharing with " + kindWords + " programs (consent " + code
-                + "). Record the client's consent on their record first, then send the referral.";
+        return programs.stream().filter(p -> p.id().equals(programId)).map(p -> "SHARE_" + p.kind())
+                .findFirst().orElse(null);
     }
+
+    /** A program kind as the partners it covers: PARENTING_PROGRAM is "parenting programs". */
+    static String kindWords(String kind) {
+        return switch (kind) {
+            case "SOCIAL_WORK" -> "social work services";
+            case "SUPPORT_GROUP" -> "support groups";
+            case "PARENTING_PROGRAM" -> "parenting programs";
+            case "PRIMARY_CARE" -> "primary care";
+            case "SCHOOL" -> "schools";
+            case "HOUSING" -> "housing services";
+            case "CRISIS_SERVICE" -> "crisis services";
+            default -> care.securebase.portal.web.Formats.label(kind).toLowerCase(java.util.Locale.ROOT) + " programs";
+        };
+    }
+
     @GET
     @Path("referrals/{id}")
     @RolesAllowed({Roles.CARE_COORDINATOR, Roles.SOCIAL_WORKER, Roles.CLINIC_ADMIN})
