@@ -412,6 +412,9 @@ class DeskPagesTest {
                 FakeServices.last("POST /notifications/inbox/read-all").header("Authorization"));
         as("ada").get("/notifications?unread=true").then().statusCode(200);
         assertTrue(FakeServices.last("GET /notifications/inbox").query().contains("unread=true"));
+        // A form's address opened with GET (after signing in again) goes back to the list.
+        as("ada").get("/notifications/read-all").then().statusCode(303).header("Location", containsString("/notifications"));
+        as("ada").get("/notifications/n-1/read").then().statusCode(303).header("Location", containsString("/notifications"));
         // Without the form's token nothing is marked.
         FakeServices.reset();
         as("ada").contentType("application/x-www-form-urlencoded").post("/notifications/read-all").then().statusCode(400);

@@ -125,8 +125,14 @@ public class InboxPages {
 
     /** A GET of a form's address (after signing in again mid-POST): back to the list. */
     @GET
-    @Path("{id}/read")
+    @Path("{id: [^/]+}/read")
     public Response backToList() {
+        return ClientPages.seeOther("/notifications");
+    }
+
+    @GET
+    @Path("read-all")
+    public Response backToListFromReadAll() {
         return ClientPages.seeOther("/notifications");
     }
 }
