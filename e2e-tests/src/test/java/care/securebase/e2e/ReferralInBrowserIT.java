@@ -101,6 +101,9 @@ class ReferralInBrowserIT {
         type("clientQ", "Avery Referral " + RUN);
         press("Find");
         choose("clientId", clientId);
+        // Before sending, the form says the client consented to sharing with parenting programs.
+        Browser.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("consent-check")).getText().contains("Consent given"));
         assertEquals(programId, new org.openqa.selenium.support.ui.Select(driver().findElement(By.id("programId")))
                 .getFirstSelectedOption().getAttribute("value"));
         fillReferral("Support with parenting after a separation");
@@ -145,6 +148,8 @@ class ReferralInBrowserIT {
         String programId = parentingProgram("Parenting group " + RUN);
         signIn("carmen");
         open("/referrals/new?programId=" + programId + "&clientId=" + clientId);
+        Browser.waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("consent-check")).getText().contains("No consent recorded"));
         fillReferral("Support with parenting");
         press("Send referral");
         assertEquals("Send a referral", heading());

@@ -142,6 +142,36 @@ class DeskPagesTest {
     }
 
     @Test
+    void theSendFormSaysWhetherTheClientConsentedBeforeSending() {
+        FakeServices.answer("GET /referrals/programs/" + PROGRAM_ID, 200, PROGRAM);
+        FakeServices.answer("GET /intake/clients/" + CLIENT_ID + "/consents", 200, """
+                {"current":[{"id":"c-1","clientId":"%s","scope":"SHARE_SOCIAL_WORK","granted":true,"current":true,
+                  "recordedAt":"2026-03-01T09:00:00Z"}],"history":[]}
+                """.formatted(CLIENT_ID));
+        as("carmen").get("/referrals/new/consent?clientId=" + CLIENT_ID + "&programId=" + PROGRAM_ID).then().statusCode(200)
+                .body(containsString("No consent recorded"), containsString("to share with parenting programs"),
+                        containsString("(SHARE_PARENTING_PROGRAM)"), containsString("href=\"/clients/" + CLIENT_ID + "#consents\""),
+                        not(containsString("<html")));
+        FakeServices.answer("GET /intake/clients/" + CLIENT_ID + "/consents", 200, """
+                {"current":[{"id":"c-2","clientId":"%s","scope":"SHARE_PARENTING_PROGRAM","granted":true,"current":true,
+                  "recordedAt":"2026-03-01T09:00:00Z"}],"history":[]}
+                """.formatted(CLIENT_ID));
+        as("carmen").get("/referrals/new/consent?clientId=" + CLIENT_ID + "&programId=" + PROGRAM_ID).then().statusCode(200)
+                .body(containsString("Consent given:"), containsString("1 Mar 2026, 09:00"));
+        // Nothing to say until both are chosen, or when a service cannot be asked.
+        FakeServices.reset();
+        as("carmen").get("/referrals/new/consent?clientId=" + CLIENT_ID).then().statusCode(200).body(org.hamcrest.Matchers.emptyString());
+        assertTrue(FakeServices.requests().isEmpty());
+        as("carmen").get("/referrals/new/consent?clientId=" + CLIENT_ID + "&programId=" + PROGRAM_ID).then().statusCode(200)
+                .body(org.hamcrest.Matchers.emptyString());
+        // The form asks for it as the choices change.
+        FakeServices.answer("GET /referrals/programs", 200, "[" + PROGRAM + "]");
+        as("carmen").get("/referrals/new").then().statusCode(200)
+                .body(containsString("hx-get=\"/referrals/new/consent\" hx-trigger=\"load, change from:#clientId, change from:#programId\""));
+        as("sam").get("/referrals/new/consent?clientId=" + CLIENT_ID + "&programId=" + PROGRAM_ID).then().statusCode(403);
+    }
+
+    @Test
     void theBoardShowsEachStatusWithItsOverdueReferralsMarked() {
         FakeServices.answer("GET /referrals/referrals/board", 200, """
                 {"open":3,"overdue":1,"columns":[

@@ -45,6 +45,9 @@ public class ReferralPages {
                                             List<IntakeApi.Client> clients, String clientQ, List<String> urgencies,
                                             FieldErrors errors, String consentMissing);
 
+        static native TemplateInstance consentCheck(String kindWords, String scope, IntakeApi.Consent consent,
+                                                    String clientId);
+
         static native TemplateInstance show(ReferralsApi.Referral referral, List<ReferralActions.Action> actions,
                                             String key, FieldErrors errors, String notice, String problem);
     }
@@ -89,6 +92,31 @@ public class ReferralPages {
         form.sharedItems = new java.util.ArrayList<>(List.of("REASON"));
         return Templates.send(form, programChoices(), clientChoices(form.clientId, Forms.orNull(clientQ)),
                 Forms.orNull(clientQ), ReferralsApi.URGENCIES, FieldErrors.NONE, null);
+    }
+
+    /**
+     * Whether the chosen client has consented to sharing with the chosen program's kind (intake's
+     * consents): an htmx fragment of the send form, so the coordinator knows before sending. Nothing
+     * when either is not chosen yet or a service cannot be asked; referrals-service checks again.
+     */
+    @GET
+    @Path("referrals/new/consent")
+    @RolesAllowed(Roles.CARE_COORDINATOR)
+    public Response consentCheck(@QueryParam("clientId") String clientId, @QueryParam("programId") String programId) {
+        String client = Forms.orNull(clientId);
+        String program = Forms.orNull(programId);
+        if (client == null || program == null) {
+            return Response.ok("").build();
+        }
+        try {
+            String kind = referrals.program(program).kind();
+            String scope = "SHARE_" + kind;
+            IntakeApi.Consent consent = intake.consents(client).current().stream()
+                    .filter(c -> scope.equals(c.scope()) && c.granted()).findFirst().orElse(null);
+            return Response.ok(Templates.consentCheck(kindWords(kind), scope, consent, client)).build();
+        } catch (ServiceFailure | jakarta.ws.rs.ProcessingException unknown) {
+            return Response.ok("").build();
+        }
     }
 
     @POST
