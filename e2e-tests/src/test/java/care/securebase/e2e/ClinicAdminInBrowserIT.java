@@ -73,6 +73,7 @@ class ClinicAdminInBrowserIT {
         given().auth().oauth2(Tokens.of("ada")).get(Stack.SESSIONS.url() + "/settings")
                 .then().statusCode(200).body("noteFormat", equalTo("SOAP")).body("overdueNoteDays", equalTo(5));
         screenshot("admin-settings");
+        assertTrue(Browser.fitsWidth(768), "the settings read on a tablet without scrolling sideways");
 
         open("/deliveries");
         assertEquals("Failed notifications", heading());

@@ -93,6 +93,7 @@ class ReferralInBrowserIT {
         press("Search");
         assertTrue(text().contains("1 program matching the search"), text());
         screenshot("directory-search");
+        assertTrue(Browser.fitsWidth(768), "the directory reads on a tablet without scrolling sideways");
         driver().findElement(By.linkText("Parenting circle " + RUN)).click();
         Browser.waiting().until(d -> heading().equals("Parenting circle " + RUN));
         driver().findElement(By.linkText("Refer a client to this program")).click();
@@ -140,6 +141,7 @@ class ReferralInBrowserIT {
         WebElement scheduled = driver().findElement(By.id("col-scheduled")).findElement(By.xpath(".."));
         assertTrue(scheduled.getText().contains("Parenting circle " + RUN), scheduled.getText());
         screenshot("referral-board");
+        assertTrue(Browser.fitsWidth(768), "the board reads on a tablet without scrolling sideways");
     }
 
     @Test
