@@ -151,6 +151,22 @@ public final class Browser implements BeforeAllCallback {
         }
     }
 
+    /**
+     * Whether the current page fits a window this wide (a tablet's 768 px, say) without scrolling
+     * sideways; wide tables scroll inside their own box and do not count. The window is put back.
+     */
+    public static boolean fitsWidth(int width) {
+        ChromeDriver d = driver();
+        try {
+            d.manage().window().setSize(new Dimension(width, WINDOW.height));
+            Object fits = ((JavascriptExecutor) d).executeScript(
+                    "return document.documentElement.scrollWidth <= document.documentElement.clientWidth");
+            return Boolean.TRUE.equals(fits);
+        } finally {
+            d.manage().window().setSize(WINDOW);
+        }
+    }
+
     /** For JUnit, which creates the extension; tests use the static helpers. */
     public Browser() {
     }

@@ -50,9 +50,12 @@ class PortalRolesIT {
     @Test
     void careCoordinator() {
         signIn("carmen");
-        assertEquals(List.of("Home", "Referrals", "Send referral", "Programs", "Clients"), navigation());
+        assertEquals(List.of("Home", "Board", "Referrals", "Send referral", "Programs", "Clients"), navigation());
         open("/programs");
         assertTrue(heading().contains("programs") || heading().contains("Programs"), heading());
+        open("/board");
+        assertEquals("Referral board", heading());
+        refused("/settings");
         refused("/episodes");
         refused("/clinicians");
     }
@@ -60,9 +63,12 @@ class PortalRolesIT {
     @Test
     void socialWorker() {
         signIn("sam");
-        assertEquals(List.of("Home", "Inbox"), navigation());
+        assertEquals(List.of("Home", "Inbox", "Our programs"), navigation());
         open("/referrals");
         assertEquals("Referral inbox", heading());
+        open("/our-programs");
+        assertEquals("Our programs", heading());
+        refused("/board");
         refused("/clients");
         refused("/waitlist");
     }
@@ -71,9 +77,11 @@ class PortalRolesIT {
     void clinicAdmin() {
         signIn("ada");
         assertEquals(List.of("Home", "Clients", "Urgent", "Waitlist", "Clinicians", "Episodes", "Programs", "Referrals",
-                "Reminders", "Notices"), navigation());
+                "Reminders", "Notices", "Admin"), navigation());
         open("/clinicians");
         assertEquals("Clinicians", heading());
+        open("/admin");
+        assertEquals("Clinic administration", heading());
         refused("/clients/new");
         refused("/referrals/new");
     }

@@ -27,7 +27,10 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    public record Answer(int status, String contentType, String body) {
+    public record Answer(int status, String contentType, String body, Map<String, String> headers) {
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
     }
 
     private static final Map<String, Answer> ANSWERS = new ConcurrentHashMap<>();
@@ -44,7 +47,13 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
 
     /** Answers with an HTML page (200), as a service's printable page. */
     public static void answerHtml(String methodAndPath, String html) {
-        ANSWERS.put(methodAndPath, new Answer(200, "text/html;charset=UTF-8", html));
+        ANSWERS.put(methodAndPath, new Answer(200, "text/html;charset=UTF-8", html, Map.of()));
+    }
+
+    /** The same with response headers, e.g. {@code X-Total-Count}. */
+    public static void answer(String methodAndPath, int status, String json, Map<String, String> headers) {
+        ANSWERS.put(methodAndPath, new Answer(status, status >= 400 ? "application/problem+json"
+                : "application/json", json, Map.copyOf(headers)));
     }
 
     /** Drops the connection of every request to this path without answering. */
@@ -102,6 +111,7 @@ public class FakeServices implements QuarkusTestResourceLifecycleManager {
         }
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", answer.contentType());
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
         if (bytes.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

@@ -2,8 +2,12 @@ package care.securebase.portal.api;
 
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -30,6 +34,41 @@ public interface NotificationsApi {
     @Path("notices")
     List<Notice> notices(@QueryParam("page") int page, @QueryParam("size") int size);
 
+    /** The caller's clinic's reminder timing, quiet hours and default language. */
+    @GET
+    @Path("settings")
+    ReminderSettings settings();
+
+    /** clinic-admin. */
+    @PUT
+    @Path("settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    ReminderSettings saveSettings(ReminderSettingsUpdate request);
+
+    /** The caller's own in-portal notices, newest first. */
+    @GET
+    @Path("inbox")
+    InboxPage inbox(@QueryParam("unread") boolean unreadOnly, @QueryParam("page") int page,
+                    @QueryParam("size") int size);
+
+    @GET
+    @Path("inbox/count")
+    InboxCount inboxCount();
+
+    @POST
+    @Path("inbox/{id}/read")
+    InboxItem markRead(@PathParam("id") String id);
+
+    @POST
+    @Path("inbox/read-all")
+    InboxCount markAllRead();
+
+    /** The delivery log (clinic-admin: everything, staff notices included). */
+    @GET
+    @Path("deliveries")
+    DeliveryPage deliveries(@QueryParam("status") String status, @QueryParam("kind") String kind,
+                            @QueryParam("page") int page, @QueryParam("size") int size);
+
     @ClientExceptionMapper
     static RuntimeException failure(Response response) {
         return ServiceFailure.of(SERVICE, response);
@@ -41,5 +80,48 @@ public interface NotificationsApi {
 
     record Notice(String id, String referralId, String clinicId, String organisationId, String noticeEmail,
                   String status, Instant createdAt, Instant sentAt, int attempts, String reason) {
+    }
+
+    /** Inbox roles of the service (social workers have none: no notice is ever addressed to them). */
+    List<String> INBOX_ROLES = List.of("clinician", "clinic-admin", "intake-coordinator", "care-coordinator");
+    List<String> DELIVERY_STATUSES = List.of("FAILED", "PENDING", "SENT", "SKIPPED", "CANCELLED");
+    List<String> DELIVERY_KINDS = List.of("BOOSTER_REMINDER", "PARTNER_NOTICE", "STAFF_ON_CALL_RISK",
+            "STAFF_MISSED_BOOSTER", "STAFF_REFERRAL_OVERDUE", "STAFF_CONTACT_OPTED_OUT", "STAFF_DELIVERY_FAILED");
+
+    record ReminderSettings(String clinicId, List<String> leadTimes, String quietStart, String quietEnd,
+                            String defaultLanguage, boolean custom, Instant updatedAt, String updatedBy) {
+        public ReminderSettings {
+            leadTimes = leadTimes == null ? List.of() : leadTimes;
+        }
+    }
+
+    record ReminderSettingsUpdate(List<String> leadTimes, String quietStart, String quietEnd, String defaultLanguage) {
+    }
+
+    record InboxItem(String id, String kind, String title, String clinicId, String subjectId, String clientId,
+                     String link, Instant createdAt, Instant readAt) {
+        public boolean unread() {
+            return readAt == null;
+        }
+    }
+
+    record InboxPage(List<InboxItem> items, int page, int size, long total, long unread) {
+        public InboxPage {
+            items = items == null ? List.of() : items;
+        }
+    }
+
+    record InboxCount(long unread, long total) {
+    }
+
+    record Delivery(String id, String kind, String clinicId, String clientId, String subjectId, String channel,
+                    String status, int attempts, String reason, Instant dueAt, Instant nextAttemptAt, Instant sentAt,
+                    Instant createdAt) {
+    }
+
+    record DeliveryPage(List<Delivery> items, int page, int size, long total) {
+        public DeliveryPage {
+            items = items == null ? List.of() : items;
+        }
     }
 }

@@ -19,9 +19,10 @@ public final class ReferralActions {
      *             "note" may always come with it and stays in referrals-service
      * @param codes the codes referrals-service accepts for it (ReferralCodes there)
      * @param codeRequired whether the service requires it
+     * @param dated whether the move carries a date (the first appointment of a scheduled referral)
      */
     public record Action(String name, String label, String role, Set<String> from, String code, String codeLabel,
-                         List<String> codes, boolean codeRequired, boolean destructive) {
+                         List<String> codes, boolean codeRequired, boolean destructive, boolean dated) {
     }
 
     static final List<String> DECLINE_REASONS = List.of("NO_CAPACITY", "NOT_ELIGIBLE", "OUT_OF_AREA",
@@ -34,16 +35,18 @@ public final class ReferralActions {
 
     static final List<Action> ALL = List.of(
             new Action("accept", "Accept referral", Roles.SOCIAL_WORKER, Set.of("SENT", "RECEIVED"),
-                    null, null, List.of(), false, false),
+                    null, null, List.of(), false, false, false),
             new Action("decline", "Decline referral", Roles.SOCIAL_WORKER, Set.of("SENT", "RECEIVED"),
-                    "reason", "Why the referral is declined", DECLINE_REASONS, true, true),
+                    "reason", "Why the referral is declined", DECLINE_REASONS, true, true, false),
+            new Action("schedule", "Set the first appointment", Roles.SOCIAL_WORKER, Set.of("ACCEPTED", "SCHEDULED"),
+                    null, null, List.of(), false, false, true),
             new Action("start", "Start work with the client", Roles.SOCIAL_WORKER, Set.of("ACCEPTED", "SCHEDULED"),
-                    null, null, List.of(), false, false),
-            new Action("complete", "Mark as completed", Roles.SOCIAL_WORKER, Set.of("IN_PROGRESS"),
-                    "outcome", "Outcome", OUTCOMES, true, false),
+                    null, null, List.of(), false, false, false),
+            new Action("complete", "Mark as completed", Roles.SOCIAL_WORKER, Set.of("SCHEDULED", "IN_PROGRESS"),
+                    "outcome", "Outcome", OUTCOMES, true, false, false),
             new Action("cancel", "Withdraw referral", Roles.CARE_COORDINATOR,
                     Set.of("DRAFT", "SENT", "RECEIVED", "ACCEPTED", "SCHEDULED", "IN_PROGRESS"),
-                    "reason", "Why the referral is withdrawn", CANCEL_REASONS, true, true));
+                    "reason", "Why the referral is withdrawn", CANCEL_REASONS, true, true, false));
 
     private ReferralActions() {
     }

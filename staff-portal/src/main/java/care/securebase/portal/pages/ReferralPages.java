@@ -1,5 +1,6 @@
 package care.securebase.portal.pages;
 
+import care.securebase.portal.api.IntakeApi;
 import care.securebase.portal.api.ReferralsApi;
 import care.securebase.portal.api.ServiceFailure;
 import care.securebase.portal.web.FieldErrors;
@@ -37,36 +38,31 @@ public class ReferralPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance programs(List<ReferralsApi.Program> programs, String kind, List<String> kinds,
-                                                int page, boolean hasNext);
-
         static native TemplateInstance list(List<ReferralsApi.Referral> referrals, String status,
-                                            List<String> statuses, int page, boolean hasNext);
+                                            List<String> statuses, int page, boolean hasNext, String caption);
 
         static native TemplateInstance send(SendForm form, List<ReferralsApi.Program> programs,
-                                            List<String> urgencies, FieldErrors errors);
+                                            List<IntakeApi.Client> clients, String clientQ, List<String> urgencies,
+                                            FieldErrors errors, String consentMissing);
+
+        static native TemplateInstance consentCheck(String kindWords, String scope, IntakeApi.Consent consent,
+                                                    String clientId);
 
         static native TemplateInstance show(ReferralsApi.Referral referral, List<ReferralActions.Action> actions,
                                             String key, FieldErrors errors, String notice, String problem);
     }
 
+    /** The client picker offers this many of the clinic's clients, newest first, or those matching a search. */
+    static final int CLIENT_CHOICES = 50;
+
     private final ReferralsApi referrals;
+    private final IntakeApi intake;
     private final PortalUser user;
 
-    public ReferralPages(@RestClient ReferralsApi referrals, PortalUser user) {
+    public ReferralPages(@RestClient ReferralsApi referrals, @RestClient IntakeApi intake, PortalUser user) {
         this.referrals = referrals;
+        this.intake = intake;
         this.user = user;
-    }
-
-    @GET
-    @Path("programs")
-    @RolesAllowed({Roles.CARE_COORDINATOR, Roles.CLINIC_ADMIN})
-    public TemplateInstance programs(@QueryParam("kind") String kind,
-                                     @QueryParam("page") @DefaultValue("0") int page) {
-        int current = Math.max(page, 0);
-        String chosen = oneOf(ReferralsApi.KINDS, kind);
-        List<ReferralsApi.Program> programs = referrals.programs(chosen, current, PAGE_SIZE);
-        return Templates.programs(programs, chosen, ReferralsApi.KINDS, current, programs.size() == PAGE_SIZE);
     }
 
     /** The clinic's referrals, or for a social worker the organisation's inbox: the service knows which. */
@@ -78,19 +74,49 @@ public class ReferralPages {
         int current = Math.max(page, 0);
         String chosen = oneOf(ReferralsApi.STATUSES, status);
         List<ReferralsApi.Referral> found = referrals.referrals(chosen, current, PAGE_SIZE);
-        return Templates.list(found, chosen, ReferralsApi.STATUSES, current, found.size() == PAGE_SIZE);
+        String caption = "Referrals" + (chosen == null ? "" : " – " + care.securebase.portal.web.Formats.label(chosen))
+                + ", newest first";
+        return Templates.list(found, chosen, ReferralsApi.STATUSES, current, found.size() == PAGE_SIZE, caption);
     }
 
     @GET
     @Path("referrals/new")
     @RolesAllowed(Roles.CARE_COORDINATOR)
     public TemplateInstance sendForm(@QueryParam("clientId") String clientId,
-                                     @QueryParam("programId") String programId) {
+                                     @QueryParam("programId") String programId,
+                                     @QueryParam("clientQ") String clientQ) {
         SendForm form = new SendForm();
-        form.clientId = clientId;
-        form.programId = programId;
+        form.clientId = Forms.orNull(clientId);
+        form.programId = Forms.orNull(programId);
         form.urgency = "ROUTINE";
-        return Templates.send(form, programChoices(), ReferralsApi.URGENCIES, FieldErrors.NONE);
+        form.sharedItems = new java.util.ArrayList<>(List.of("REASON"));
+        return Templates.send(form, programChoices(), clientChoices(form.clientId, Forms.orNull(clientQ)),
+                Forms.orNull(clientQ), ReferralsApi.URGENCIES, FieldErrors.NONE, null);
+    }
+
+    /**
+     * Whether the chosen client has consented to sharing with the chosen program's kind (intake's
+     * consents): an htmx fragment of the send form, so the coordinator knows before sending. Nothing
+     * when either is not chosen yet or a service cannot be asked; referrals-service checks again.
+     */
+    @GET
+    @Path("referrals/new/consent")
+    @RolesAllowed(Roles.CARE_COORDINATOR)
+    public Response consentCheck(@QueryParam("clientId") String clientId, @QueryParam("programId") String programId) {
+        String client = Forms.orNull(clientId);
+        String program = Forms.orNull(programId);
+        if (client == null || program == null) {
+            return Response.ok("").build();
+        }
+        try {
+            String kind = referrals.program(program).kind();
+            String scope = "SHARE_" + kind;
+            IntakeApi.Consent consent = intake.consents(client).current().stream()
+                    .filter(c -> scope.equals(c.scope()) && c.granted()).findFirst().orElse(null);
+            return Response.ok(Templates.consentCheck(kindWords(kind), scope, consent, client)).build();
+        } catch (ServiceFailure | jakarta.ws.rs.ProcessingException unknown) {
+            return Response.ok("").build();
+        }
     }
 
     @POST
@@ -102,12 +128,62 @@ public class ReferralPages {
             ReferralsApi.Referral sent = referrals.send(form.toRequest());
             return ClientPages.seeOther("/referrals/" + sent.id() + "?done=sent");
         } catch (ServiceFailure e) {
+            List<ReferralsApi.Program> programs = programChoices();
+            if (e.status() == 409) {
+                // The client has not consented to sharing with this kind of program: say which consent.
+                String missing = consentMissing(e, programs, form.programId);
+                String kind = scopeOf(e, programs, form.programId);
+                String onField = kind == null ? missing
+                        : "needs the client's consent to share with " + kindWords(kind.substring("SHARE_".length()));
+                return Response.status(409).entity(Templates.send(form, programs, clientChoices(form.clientId, null),
+                        null, ReferralsApi.URGENCIES, FieldErrors.of(java.util.Map.of("programId", onField)), missing))
+                        .build();
+            }
             if (!e.isInvalidInput()) {
                 throw e;
             }
-            return Response.status(400).entity(Templates.send(form, programChoices(), ReferralsApi.URGENCIES,
-                    FieldErrors.of(e.problem()))).build();
+            return Response.status(400).entity(Templates.send(form, programs, clientChoices(form.clientId, null), null,
+                    ReferralsApi.URGENCIES, FieldErrors.of(e.problem()), null)).build();
         }
+    }
+
+    /**
+     * The service's 409 names programId and, in its detail, the scope (SHARE_PARENTING_PROGRAM);
+     * said here in words with the program's kind.
+     */
+    static String consentMissing(ServiceFailure e, List<ReferralsApi.Program> programs, String programId) {
+        String code = scopeOf(e, programs, programId);
+        if (code == null) {
+            String detail = e.problem().detail();
+            return detail == null || detail.isBlank() ? "This referral cannot be sent now." : detail;
+        }
+        return "The client has not consented to sharing with " + kindWords(code.substring("SHARE_".length()))
+                + " (consent " + code + "). Record the client's consent on their record first, then send the referral.";
+    }
+
+    /** The consent scope the service named in its detail, else the one the chosen program's kind needs. */
+    static String scopeOf(ServiceFailure e, List<ReferralsApi.Program> programs, String programId) {
+        String detail = e.problem().detail() == null ? "" : e.problem().detail();
+        java.util.regex.Matcher scope = java.util.regex.Pattern.compile("SHARE_[A-Z_]+").matcher(detail);
+        if (scope.find()) {
+            return scope.group();
+        }
+        return programs.stream().filter(p -> p.id().equals(programId)).map(p -> "SHARE_" + p.kind())
+                .findFirst().orElse(null);
+    }
+
+    /** A program kind as the partners it covers: PARENTING_PROGRAM is "parenting programs". */
+    static String kindWords(String kind) {
+        return switch (kind) {
+            case "SOCIAL_WORK" -> "social work services";
+            case "SUPPORT_GROUP" -> "support groups";
+            case "PARENTING_PROGRAM" -> "parenting programs";
+            case "PRIMARY_CARE" -> "primary care";
+            case "SCHOOL" -> "schools";
+            case "HOUSING" -> "housing services";
+            case "CRISIS_SERVICE" -> "crisis services";
+            default -> care.securebase.portal.web.Formats.label(kind).toLowerCase(java.util.Locale.ROOT) + " programs";
+        };
     }
 
     @GET
@@ -120,6 +196,7 @@ public class ReferralPages {
             case "decline" -> "You declined the referral.";
             case "start" -> "Work with the client has started.";
             case "complete" -> "The referral is completed.";
+            case "schedule" -> "The first appointment is set.";
             case "cancel" -> "The referral is withdrawn.";
             default -> null;
         };
@@ -133,7 +210,7 @@ public class ReferralPages {
     @RolesAllowed({Roles.SOCIAL_WORKER, Roles.CARE_COORDINATOR})
     public Response move(@PathParam("id") String id, @PathParam("action") String name,
                          @RestForm String idempotencyKey, @RestForm String reason, @RestForm String outcome,
-                         @RestForm String note) {
+                         @RestForm String date, @RestForm String note) {
         ReferralActions.Action action = ReferralActions.named(name).orElseThrow(NotFoundException::new);
         if (!user.has(action.role())) {
             throw new io.quarkus.security.ForbiddenException();
@@ -143,6 +220,7 @@ public class ReferralPages {
             switch (action.name()) {
                 case "accept" -> referrals.accept(id, key);
                 case "decline" -> referrals.decline(id, key, new ReferralsApi.Reason(Forms.orNull(reason), Forms.orNull(note)));
+                case "schedule" -> referrals.schedule(id, key, new ReferralsApi.Schedule(Forms.orNull(date), Forms.orNull(note)));
                 case "start" -> referrals.start(id, key);
                 case "complete" -> referrals.complete(id, key, new ReferralsApi.Outcome(Forms.orNull(outcome), Forms.orNull(note)));
                 case "cancel" -> referrals.cancel(id, key, new ReferralsApi.Reason(Forms.orNull(reason), Forms.orNull(note)));
@@ -165,7 +243,7 @@ public class ReferralPages {
 
     /** A move's address opened with GET (after signing in again mid-POST): back to the referral. */
     @GET
-    @Path("referrals/{id}/{action: accept|decline|start|complete|cancel}")
+    @Path("referrals/{id}/{action: accept|decline|schedule|start|complete|cancel}")
     @RolesAllowed({Roles.CARE_COORDINATOR, Roles.SOCIAL_WORKER, Roles.CLINIC_ADMIN})
     public Response backToReferral(@PathParam("id") String id) {
         return ClientPages.seeOther("/referrals/" + id);
@@ -185,6 +263,26 @@ public class ReferralPages {
         return referrals.programs(null, 0, PROGRAM_CHOICES);
     }
 
+    /** The clinic's clients to pick from (those matching the search), with the chosen one always among them. */
+    private List<IntakeApi.Client> clientChoices(String chosenId, String q) {
+        List<IntakeApi.Client> clients = new java.util.ArrayList<>();
+        try {
+            List<IntakeApi.Client> found = intake.clients(null, null, null, q, 0, CLIENT_CHOICES).getEntity();
+            clients.addAll(found == null ? List.of() : found);
+        } catch (ServiceFailure | jakarta.ws.rs.ProcessingException unavailable) {
+            // Without the list the form asks for the client's id instead.
+            return List.of();
+        }
+        if (chosenId != null && clients.stream().noneMatch(c -> chosenId.equals(c.id()))) {
+            try {
+                clients.add(0, intake.client(chosenId));
+            } catch (ServiceFailure notVisible) {
+                // A client id that is not the clinic's: the service will say so on sending.
+            }
+        }
+        return clients;
+    }
+
     /** The send form, named like referrals-service's CreateReferral so its field errors land here. */
     public static class SendForm {
         @RestForm public String clientId;
@@ -193,12 +291,24 @@ public class ReferralPages {
         @RestForm public String hopes;
         @RestForm public String urgency;
         @RestForm public String respondBy;
+        @RestForm public List<String> sharedItems;
         @RestForm public String sharedInformation;
 
+        public List<String> allSharedItems() {
+            return ReferralsApi.SHARED_ITEMS;
+        }
+
+        public boolean shares(String item) {
+            return sharedItems != null && sharedItems.contains(item);
+        }
+
+        /** Exactly what was ticked: nothing ticked shares only the note. */
         ReferralsApi.SendReferral toRequest() {
+            List<String> items = sharedItems == null ? List.of() : sharedItems.stream()
+                    .filter(ReferralsApi.SHARED_ITEMS::contains).distinct().toList();
             return new ReferralsApi.SendReferral(Forms.orNull(clientId), Forms.orNull(programId),
                     Forms.orNull(reason), Forms.orNull(hopes), Forms.orNull(urgency), Forms.orNull(respondBy),
-                    Forms.orNull(sharedInformation));
+                    items, Forms.orNull(sharedInformation));
         }
     }
 }

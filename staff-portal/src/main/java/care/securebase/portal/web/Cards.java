@@ -36,6 +36,13 @@ public final class Cards {
     static final Card NOTICES = new Card("Partner notices", "Notices sent to partner organisations.",
             "/notices", "Notices");
 
+    static final Card BOARD = new Card("Referral board", "Open referrals by status, overdue ones first.", "/board",
+            "Board");
+    static final Card OUR_PROGRAMS = new Card("Our programs", "Your organisation's programs: whether they take "
+            + "referrals now and how much room they have.", "/our-programs", "Our programs");
+    static final Card ADMIN = new Card("Clinic administration", "Clinic settings, failed notifications, the "
+            + "note-access record and the directory.", "/admin", "Admin");
+
     static final Card URGENT = new Card("Urgent queue", "Clients waiting with urgent priority and everyone "
             + "with a high risk flag.", "/urgent", "Urgent");
     static final Card WAITLIST = new Card("Waitlist", "Who waits for a place, in order.", "/waitlist", "Waitlist");
@@ -47,10 +54,10 @@ public final class Cards {
     static {
         BY_ROLE.put(Roles.INTAKE_COORDINATOR, List.of(URGENT, CLIENTS, REGISTER, WAITLIST, CLINICIANS));
         BY_ROLE.put(Roles.CLINICIAN, List.of(CASELOAD, EPISODES));
-        BY_ROLE.put(Roles.CARE_COORDINATOR, List.of(REFERRALS, SEND_REFERRAL, PROGRAMS, CLIENTS));
-        BY_ROLE.put(Roles.SOCIAL_WORKER, List.of(INBOX));
+        BY_ROLE.put(Roles.CARE_COORDINATOR, List.of(BOARD, REFERRALS, SEND_REFERRAL, PROGRAMS, CLIENTS));
+        BY_ROLE.put(Roles.SOCIAL_WORKER, List.of(INBOX, OUR_PROGRAMS));
         BY_ROLE.put(Roles.CLINIC_ADMIN, List.of(CLIENTS, URGENT, WAITLIST, CLINICIANS, EPISODES, PROGRAMS, REFERRALS,
-                REMINDERS, NOTICES));
+                REMINDERS, NOTICES, ADMIN));
     }
 
     private Cards() {

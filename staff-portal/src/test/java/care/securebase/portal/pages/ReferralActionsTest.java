@@ -18,7 +18,10 @@ class ReferralActionsTest {
     void thePartnerAnswersAndReportsProgress() {
         assertEquals(List.of("accept", "decline"), names("SENT", Roles.SOCIAL_WORKER));
         assertEquals(List.of("accept", "decline"), names("RECEIVED", Roles.SOCIAL_WORKER));
-        assertEquals(List.of("start"), names("ACCEPTED", Roles.SOCIAL_WORKER));
+        assertEquals(List.of("schedule", "start"), names("ACCEPTED", Roles.SOCIAL_WORKER));
+        // Rescheduling, starting, or (as the service allows) completing straight from SCHEDULED.
+        assertEquals(List.of("schedule", "start", "complete"), names("SCHEDULED", Roles.SOCIAL_WORKER));
+        assertTrue(ReferralActions.named("schedule").orElseThrow().dated());
         assertEquals(List.of("complete"), names("IN_PROGRESS", Roles.SOCIAL_WORKER));
     }
 

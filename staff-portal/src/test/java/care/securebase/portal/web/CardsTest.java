@@ -18,10 +18,11 @@ class CardsTest {
         assertEquals(List.of("/urgent", "/clients", "/clients/new", "/waitlist", "/clinicians"),
                 hrefs(Roles.INTAKE_COORDINATOR));
         assertEquals(List.of("/caseload", "/episodes"), hrefs(Roles.CLINICIAN));
-        assertEquals(List.of("/referrals", "/referrals/new", "/programs", "/clients"), hrefs(Roles.CARE_COORDINATOR));
-        assertEquals(List.of("/referrals"), hrefs(Roles.SOCIAL_WORKER));
+        assertEquals(List.of("/board", "/referrals", "/referrals/new", "/programs", "/clients"),
+                hrefs(Roles.CARE_COORDINATOR));
+        assertEquals(List.of("/referrals", "/our-programs"), hrefs(Roles.SOCIAL_WORKER));
         assertEquals(List.of("/clients", "/urgent", "/waitlist", "/clinicians", "/episodes", "/programs", "/referrals",
-                "/reminders", "/notices"), hrefs(Roles.CLINIC_ADMIN));
+                "/reminders", "/notices", "/admin"), hrefs(Roles.CLINIC_ADMIN));
     }
 
     @Test
@@ -34,7 +35,7 @@ class CardsTest {
         assertEquals(List.of("/urgent", "/clients", "/clients/new", "/waitlist", "/clinicians", "/caseload", "/episodes"),
                 hrefs(Roles.CLINICIAN, Roles.INTAKE_COORDINATOR));
         assertEquals(List.of("/urgent", "/clients", "/clients/new", "/waitlist", "/clinicians", "/episodes", "/programs",
-                "/referrals", "/reminders", "/notices"), hrefs(Roles.INTAKE_COORDINATOR, Roles.CLINIC_ADMIN));
+                "/referrals", "/reminders", "/notices", "/admin"), hrefs(Roles.INTAKE_COORDINATOR, Roles.CLINIC_ADMIN));
     }
 
     @Test
