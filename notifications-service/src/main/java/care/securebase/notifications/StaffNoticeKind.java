@@ -11,7 +11,9 @@ public enum StaffNoticeKind {
     /** The clinic's clinic-admins (inbox only): a client opted out of a channel. */
     CONTACT_OPTED_OUT("A client opted out of messages"),
     /** The clinic's clinic-admins (inbox only): a message could not be delivered after its last try. */
-    DELIVERY_FAILED("A message could not be delivered");
+    DELIVERY_FAILED("A message could not be delivered"),
+    /** A partner organisation's social workers (inbox only): a referral was sent to the organisation. */
+    REFERRAL_RECEIVED("A new referral is waiting for your organisation");
 
     private final String title;
 

@@ -3,8 +3,11 @@ package care.securebase.notifications;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +67,23 @@ class PartnerNoticesEndToEndTest {
                 .body("find { it.referralId == '%s' }.sentAt".formatted(referralId), notNullValue())
                 .body("find { it.referralId == '%s' }.organisationId".formatted(referralId),
                         equalTo("riverside-family"));
+
+        // In the portal: one notice in the inbox of Riverside's social workers, none for Oak or the clinic.
+        String sam = Tokens.of("sam");
+        given().auth().oauth2(sam).queryParam("size", 100).get("/inbox").then().statusCode(200)
+                .body("items.findAll { it.subjectId == '%s' }".formatted(referralId), hasSize(1))
+                .body("items.find { it.subjectId == '%s' }.kind".formatted(referralId), equalTo("REFERRAL_RECEIVED"))
+                .body("items.find { it.subjectId == '%s' }.link".formatted(referralId),
+                        equalTo("http://localhost:8080/referrals/" + referralId))
+                .body("items.find { it.subjectId == '%s' }.clientId".formatted(referralId), nullValue());
+        String notice = given().auth().oauth2(sam).queryParam("size", 100).get("/inbox").then()
+                .extract().path("items.find { it.subjectId == '%s' }.id".formatted(referralId));
+        for (String other : List.of("sofia", "carmen", "ada")) {
+            given().auth().oauth2(Tokens.of(other)).queryParam("size", 100).get("/inbox").then().statusCode(200)
+                    .body("items.id", not(hasItem(notice)));
+        }
+        given().auth().oauth2(Tokens.of("sofia")).post("/inbox/" + notice + "/read").then().statusCode(404);
+        given().auth().oauth2(sam).post("/inbox/" + notice + "/read").then().statusCode(200);
     }
 
     @Test

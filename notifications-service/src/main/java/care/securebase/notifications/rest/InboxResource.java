@@ -34,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/inbox")
 @Tag(name = "Inbox")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed({Roles.CLINICIAN, Roles.CLINIC_ADMIN, Roles.INTAKE_COORDINATOR, Roles.CARE_COORDINATOR})
+@RolesAllowed({Roles.CLINICIAN, Roles.CLINIC_ADMIN, Roles.INTAKE_COORDINATOR, Roles.CARE_COORDINATOR,
+        Roles.SOCIAL_WORKER})
 public class InboxResource {
 
     @Schema(name = "InboxNotice", description = "A notice to the caller; the portal link shows the details after login")
@@ -106,15 +107,19 @@ public class InboxResource {
         return count();
     }
 
-    /** A clinic-admin also reads the notices addressed to their clinic's clinic-admins. */
+    /**
+     * A clinic-admin also reads the notices addressed to their clinic's clinic-admins; a social worker
+     * those addressed to their organisation.
+     */
     private StaffNoticeService.Reader reader() {
         return new StaffNoticeService.Reader(caller.id(),
-                caller.hasRole(Roles.CLINIC_ADMIN) ? caller.clinicId().orElse(null) : null);
+                caller.hasRole(Roles.CLINIC_ADMIN) ? caller.clinicId().orElse(null) : null,
+                caller.hasRole(Roles.SOCIAL_WORKER) ? caller.orgId().orElse(null) : null);
     }
 
     private NoticeItem item(StaffNotice n) {
         String link = switch (n.kind) {
-            case REFERRAL_OVERDUE -> portalUrl + "/referrals/" + n.subjectId;
+            case REFERRAL_OVERDUE, REFERRAL_RECEIVED -> portalUrl + "/referrals/" + n.subjectId;
             case DELIVERY_FAILED -> portalUrl + "/deliveries?status=FAILED";
             default -> n.clientId == null ? null : portalUrl + "/clients/" + n.clientId;
         };

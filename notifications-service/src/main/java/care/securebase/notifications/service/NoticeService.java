@@ -4,6 +4,7 @@ import care.securebase.events.EventType;
 import care.securebase.events.ReferralSent;
 import care.securebase.kit.outbox.Inbox;
 import care.securebase.notifications.PartnerNotice;
+import care.securebase.notifications.StaffNoticeKind;
 import care.securebase.notifications.delivery.DeliveryConfig;
 import care.securebase.notifications.delivery.DeliveryMetrics;
 import care.securebase.notifications.delivery.MailSender;
@@ -35,10 +36,12 @@ public class NoticeService {
     private final DeliveryMetrics metrics;
     private final SettingsService settings;
     private final DeliveryFailures failures;
+    private final StaffNoticeService staffNotices;
 
     public NoticeService(Inbox inbox, EntityManager em, Clock clock, DeliveryConfig delivery, MailComposer composer,
                          MailSender sender, DeliveryMetrics metrics, SettingsService settings,
-                         DeliveryFailures failures) {
+                         DeliveryFailures failures, StaffNoticeService staffNotices) {
+        this.staffNotices = staffNotices;
         this.settings = settings;
         this.failures = failures;
         this.inbox = inbox;
@@ -73,6 +76,10 @@ public class NoticeService {
                 .setParameter("email", event.noticeEmail())
                 .setParameter("now", now)
                 .executeUpdate();
+        if (event.organisationId() != null) {
+            staffNotices.tellOrganisation(StaffNoticeKind.REFERRAL_RECEIVED, event.referralId(), event.organisationId(),
+                    event.clinicId());
+        }
     }
 
     /** Partner notices, newest first; only clinic-admins call this (see the resource). */

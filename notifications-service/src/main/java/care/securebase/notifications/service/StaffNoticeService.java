@@ -132,6 +132,21 @@ public class StaffNoticeService {
      */
     public static final String CLINIC_ADMINS = "role:clinic-admin";
 
+    /** Who reads a notice addressed to a partner organisation: its social workers (and its partner systems). */
+    public static String organisation(String organisationId) {
+        return "org:" + organisationId;
+    }
+
+    /**
+     * One inbox-only notice to a partner organisation's social workers, shared by them like the admins'
+     * (no client id: the referral itself shows what was shared).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int tellOrganisation(StaffNoticeKind kind, UUID subjectId, String organisationId, String clinicId) {
+        return insert(UUID.randomUUID(), kind, subjectId, "", organisation(organisationId), clinicId, null, null,
+                StaffNotice.PORTAL, "SENT", null);
+    }
+
     /**
      * One inbox-only notice to the clinic's clinic-admins, shared by them: when one marks it read it
      * is read for all, as one of them has it in hand.
@@ -229,21 +244,37 @@ public class StaffNoticeService {
 
     // ---- the in-portal inbox: only ever the caller's own notices and their role's ----
 
-    /** The reader of an inbox: their staff id, and the clinic they are a clinic-admin of, if any. */
-    public record Reader(String id, String adminOfClinic) {
+    /**
+     * The reader of an inbox: their staff id, the clinic they are a clinic-admin of, and the partner
+     * organisation they work for, if any.
+     */
+    public record Reader(String id, String adminOfClinic, String organisationId) {
         String where() {
-            return adminOfClinic == null ? "recipient = :me"
-                    : "(recipient = :me or (recipient = :admins and clinicId = :clinic))";
+            String where = "recipient = :me";
+            if (adminOfClinic != null) {
+                where += " or (recipient = :admins and clinicId = :clinic)";
+            }
+            if (organisationId != null) {
+                where += " or recipient = :org";
+            }
+            return "(" + where + ")";
         }
 
         Parameters parameters() {
             Parameters p = Parameters.with("me", id);
-            return adminOfClinic == null ? p : p.and("admins", CLINIC_ADMINS).and("clinic", adminOfClinic);
+            if (adminOfClinic != null) {
+                p.and("admins", CLINIC_ADMINS).and("clinic", adminOfClinic);
+            }
+            if (organisationId != null) {
+                p.and("org", organisation(organisationId));
+            }
+            return p;
         }
 
         boolean reads(StaffNotice n) {
             return n.recipient != null && (n.recipient.equals(id)
-                    || adminOfClinic != null && n.recipient.equals(CLINIC_ADMINS) && adminOfClinic.equals(n.clinicId));
+                    || adminOfClinic != null && n.recipient.equals(CLINIC_ADMINS) && adminOfClinic.equals(n.clinicId)
+                    || organisationId != null && n.recipient.equals(organisation(organisationId)));
         }
     }
 

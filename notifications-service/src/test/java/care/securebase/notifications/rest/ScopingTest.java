@@ -116,7 +116,10 @@ class ScopingTest {
                 .header("X-Unread-Count", "0");
         given().auth().oauth2(colin).queryParam("size", 0).get("/inbox").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
-        given().auth().oauth2(Tokens.of("sam")).get("/inbox").then().statusCode(403);
+        // A partner's social worker has an inbox too (their organisation's notices); a machine with no role does not.
+        given().auth().oauth2(Tokens.of("sam")).get("/inbox").then().statusCode(200);
+        given().auth().oauth2(Tokens.ofClient("notifications-service", "notifications-service-secret")).get("/inbox")
+                .then().statusCode(403);
     }
 
     @Test

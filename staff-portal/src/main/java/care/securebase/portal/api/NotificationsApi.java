@@ -83,7 +83,8 @@ public interface NotificationsApi {
     }
 
     /** Inbox roles of the service (social workers have none: no notice is ever addressed to them). */
-    List<String> INBOX_ROLES = List.of("clinician", "clinic-admin", "intake-coordinator", "care-coordinator");
+    List<String> INBOX_ROLES = List.of("clinician", "clinic-admin", "intake-coordinator", "care-coordinator",
+            "social-worker");
     List<String> DELIVERY_STATUSES = List.of("FAILED", "PENDING", "SENT", "SKIPPED", "CANCELLED");
     List<String> DELIVERY_KINDS = List.of("BOOSTER_REMINDER", "PARTNER_NOTICE", "STAFF_ON_CALL_RISK",
             "STAFF_MISSED_BOOSTER", "STAFF_REFERRAL_OVERDUE", "STAFF_CONTACT_OPTED_OUT", "STAFF_DELIVERY_FAILED");

@@ -48,7 +48,7 @@ public class InboxPages {
         this.user = user;
     }
 
-    /** Whether notifications-service keeps an inbox for this user's roles (it has none for partners). */
+    /** Whether notifications-service keeps an inbox for this user's roles (every portal role has one). */
     static boolean hasInbox(PortalUser user) {
         return NotificationsApi.INBOX_ROLES.stream().anyMatch(user::has);
     }
