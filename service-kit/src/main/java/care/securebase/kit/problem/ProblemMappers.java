@@ -118,6 +118,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response databaseUnavailable(JDBCConnectionException e, UriInfo uri) {
+        return unavailable(e, uri);
+    }
+
+    private static Response unavailable(Throwable e, UriInfo uri) {
         LOG.warn("Database unavailable: " + e.getClass().getSimpleName());
         return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(503, "unavailable", "Service unavailable",
@@ -127,6 +131,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        // A database starting up (57P03) or lost in the middle of a commit comes wrapped in other types.
+        if (DatabaseOutage.causedBy(e)) {
+            return unavailable(e, uri);
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf("Unexpected failure %s on %s: %s", errorId, uri.getPath(), typesOf(e));
         return respond(Problem.of(500, "internal-error", "Internal error",
