@@ -434,7 +434,8 @@ faults_private() {
   rm -f "$LOGS"/*.log
   FAULTS_RUN=$(date -u +%Y%m%d%H%M%S)
   local started=$SECONDS name results="$STATE/results.json"
-  trap 'faults_stack_down' EXIT
+  # (stderr off: bash would report each process the grace period ends with SIGKILL)
+  trap 'faults_stack_down 2>/dev/null' EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
   say "faults: private stack in ${STATE#"$ROOT"/} (logs: ${LOGS#"$ROOT"/})"
