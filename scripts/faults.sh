@@ -139,6 +139,12 @@ faults_keep_log() { # name: a restart starts a new log; the one from before the 
   return 0
 }
 
+faults_check() { # what expected got ok(true|false): one line of the scenario's checks
+  jq -c --arg c "$1" --arg e "$2" --arg g "$3" --argjson ok "$4" '. + [{check: $c, expected: $e, got: $g, ok: $ok}]' \
+    "$FAULTS_DIR/checks.json" >"$FAULTS_DIR/checks.json.new"
+  mv "$FAULTS_DIR/checks.json.new" "$FAULTS_DIR/checks.json"
+}
+
 faults_psql() { # database sql
   as_postgres psql -qAtX -F $'\t' -v ON_ERROR_STOP=1 -h "$PG_SOCKETS" -p "$PG_PORT" -d "$1" -c "$2"
 }
@@ -174,8 +180,15 @@ fault_postgres_repair() {
   postgres_start
   wait_ready postgres 60 postgres_ready
   # The services must find their way back by themselves: nobody restarts them.
-  local m
-  for m in "${FAULT_APPS[@]}"; do wait_ready "$m" 90 app_ready "$m"; done
+  local m start=$SECONDS
+  for m in "${FAULT_APPS[@]}"; do
+    until app_ready "$m" || ((SECONDS - start > 90)); do sleep 0.5; done
+    if app_ready "$m"; then
+      faults_check "$m ready again after PostgreSQL restarted, by itself" "within 90 s" "after $((SECONDS - start)) s" true
+    else
+      faults_check "$m ready again after PostgreSQL restarted, by itself" "within 90 s" "not ready" false
+    fi
+  done
 }
 
 fault_smtp_inject() { faults_kill smtp-gate; }
@@ -189,15 +202,14 @@ fault_smtp_repair() {
 fault_keycloak_inject() {
   FAULTS_OLD_TOKEN=$(faults_token ada) || die "faults: no token for ada before the Keycloak outage"
   faults_kill keycloak
-  local checks="[]" code rc m url forged
+  local code rc m url forged
   code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $FAULTS_OLD_TOKEN" \
     "$(app_url intake-service)/clinicians") || true
-  checks=$(jq -c --arg c "$code" '. + [{check: "token issued before the outage, intake GET /clinicians", expected: "200", got: $c, ok: ($c == "200")}]' <<<"$checks")
+  faults_check "token issued before the outage, intake GET /clinicians" 200 "$code" "$([[ $code == 200 ]] && echo true || echo false)"
   rc=0
   code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -d grant_type=password -d client_id=securebase-tests \
     -d username=clara -d password=demo "$OIDC_URL/protocol/openid-connect/token") || rc=$?
-  checks=$(jq -c --arg c "$code" --arg rc "$rc" '. + [{check: "new password grant", expected: "connection refused (curl exit 7)",
-    got: "HTTP \($c), curl exit \($rc)", ok: ($rc == "7")}]' <<<"$checks")
+  faults_check "new password grant" "connection refused (curl exit 7)" "HTTP $code, curl exit $rc" "$( ((rc == 7)) && echo true || echo false)"
   # A well-formed token signed by a key nobody knows: the services must say 401, not 500 or hang.
   forged="$(printf '{"alg":"RS256","typ":"JWT","kid":"faults-unknown-key"}' | base64 -w0 | tr '+/' '-_' | tr -d =)"
   forged+=".$(printf '{"iss":"%s","aud":"securebase-api","sub":"mallory","preferred_username":"mallory","exp":%d}' \
@@ -211,9 +223,8 @@ fault_keycloak_inject() {
       notifications-service) url="$(app_url "$m")/staff-notices" ;;
     esac
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 15 -H "Authorization: Bearer $forged" "$url") || true
-    checks=$(jq -c --arg m "$m" --arg c "$code" '. + [{check: "unknown token, \($m)", expected: "401", got: $c, ok: ($c == "401")}]' <<<"$checks")
+    faults_check "unknown token, $m" 401 "$code" "$([[ $code == 401 ]] && echo true || echo false)"
   done
-  echo "$checks" >"$FAULTS_DIR/checks.json"
 }
 # Keycloak comes back only in the full run; the short one ends with it (the stack is torn down next).
 fault_keycloak_repair() {
@@ -221,11 +232,11 @@ fault_keycloak_repair() {
   faults_keep_log keycloak
   keycloak_start
   wait_ready keycloak 300 keycloak_ready
-  local rc=0 checks
-  faults_token clara >/dev/null || rc=$?
-  checks=$(jq -c --arg rc "$rc" '. + [{check: "new password grant after Keycloak is back", expected: "token", got: (if $rc == "0" then "token" else "no token" end), ok: ($rc == "0")}]' \
-    "$FAULTS_DIR/checks.json")
-  echo "$checks" >"$FAULTS_DIR/checks.json"
+  if faults_token clara >/dev/null; then
+    faults_check "new password grant after Keycloak is back" token token true
+  else
+    faults_check "new password grant after Keycloak is back" token "no token" false
+  fi
 }
 
 # --- one scenario -------------------------------------------------------------------------------------
@@ -313,7 +324,9 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     stray_intakes=$(faults_psql intake "SELECT count(*) FROM intake WHERE client_id IN ($in_intake_refused)")
     stray_episodes=$(faults_psql sessions "SELECT count(*) FROM episode WHERE client_id IN ($in_intake_refused)")
   fi
-  local plans_twice
+  local plans_twice retried
+  retried=$(faults_psql notifications "SELECT count(*) FROM booster_reminder
+    WHERE status = 'SENT' AND attempts > 1 AND client_id IN ($in_clients)")
   plans_twice=$(faults_psql sessions "SELECT count(*) FROM (SELECT e.client_id FROM maintenance_plan p
     JOIN episode e ON e.id = p.episode_id WHERE e.client_id IN ($in_clients) GROUP BY 1 HAVING count(*) > 1) x")
 
@@ -323,7 +336,7 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     --rawfile maintenanceOk "$d/maintenance-ok" --rawfile episodes "$d/episodes" \
     --rawfile sent "$d/reminders-sent" --rawfile mails "$d/mails" --slurpfile checks "$d/checks.json" \
     --argjson strayClients "$stray_clients" --argjson strayIntakes "$stray_intakes" \
-    --argjson strayEpisodes "$stray_episodes" --argjson plansTwice "$plans_twice" '
+    --argjson strayEpisodes "$stray_episodes" --argjson plansTwice "$plans_twice" --argjson retried "$retried" '
     def rows($s): $s | split("\n") | map(select(length > 0) | split("\t"));
     def counts($s): rows($s) | map({key: .[0], value: (.[1] | tonumber)}) | from_entries;
     (rows($requests) | map({t: (.[0] | tonumber), step: .[1], client: .[3], status: (.[4] | tonumber), problem: (.[5] == "1"), detail: (.[6] // "")})) as $r
@@ -349,13 +362,15 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
         requests: ($r | map(select(.step != "unfinished" and .step != "written-despite-refusal")) | length),
         accepted: ($writes | map(select(.status >= 200 and .status < 300)) | length),
         acceptedDuringOutage: ($writes | map(select(.status >= 200 and .status < 300 and .t >= $tFault and .t <= $tRepaired)) | length),
+        acceptedAfterRepair: ($writes | map(select(.status >= 200 and .status < 300 and .t > $tRepaired)) | length),
         refused: ($writes | map(select(.status == 0 or .status >= 400)) | length),
         timeouts: ($r | map(select(.status == -1)) | length),
         clients: ($clients | length),
         statusCounts: ($r | group_by(.status) | map({key: (.[0].status | tostring), value: length}) | from_entries),
         effects: {
           episodes: {expected: ($intakeOk | length), found: found($intakeOk; $ep), duplicates: twice($ep), unasked: $episodesUnasked},
-          remindersSent: {expected: ($maintOk | length), found: found($maintOk; $rem), duplicates: twice($rem)},
+          remindersSent: {expected: ($maintOk | length), found: found($maintOk; $rem), duplicates: twice($rem),
+                          sentAfterFailedAttempts: $retried},
           mails: {expected: ($maintOk | length), found: found($maintOk; $mail), duplicates: twice($mail), unasked: $mailsUnasked},
           maintenancePlansTwice: $plansTwice
         },
@@ -379,7 +394,9 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
         (if .writtenDespiteRefusal > 0 then "\(.writtenDespiteRefusal) refused requests were written anyway" else empty end),
         (if .fiveHundreds.unclean > 0 then "\(.fiveHundreds.unclean) 5xx that are not 503 problem+json" else empty end),
         (if $name != "postgres" and .fiveHundreds.total > 0 then "5xx outside a database outage" else empty end),
+        (if $name == "smtp" and $retried == 0 then "no reminder met the SMTP outage" else empty end),
         (if $name == "postgres" and .fiveHundreds.clean503 == 0 then "no request met the outage (no 503 seen)" else empty end),
+        (if .acceptedAfterRepair == 0 then "nothing accepted after the repair" else empty end),
         (if $name != "postgres" and .acceptedDuringOutage == 0 then "nothing accepted during the outage" else empty end),
         (.checks[] | select(.ok | not) | "\(.check): expected \(.expected), got \(.got)")
       ])
@@ -402,7 +419,7 @@ faults_table() { # results.json
     "\("-" * 11)  \("-" * 8)  \("-" * 16)  \("-" * 5)  \("-" * 10)  \("-" * 20)  ------",
     (.scenarios[] | "\(.scenario | pad(11))  \(.accepted | pad(8))  \(.expected | pad(16))  \(.found | pad(5))  \(.duplicates | pad(10))  \(five | pad(20))  \(.result)"),
     "",
-    (.scenarios[] | "  \(.scenario): repaired \(.repairedAfterSeconds) s after the fault; \(.acceptedDuringOutage) requests accepted meanwhile; slowest intake-to-episode \(.slowestEpisodeSeconds // "-") s\(if .checks | length > 0 then "; checks passed \([.checks[] | select(.ok)] | length)/\(.checks | length)" else "" end)"),
+    (.scenarios[] | "  \(.scenario): repaired \(.repairedAfterSeconds) s after the fault; \(.acceptedDuringOutage) requests accepted meanwhile; slowest intake-to-episode \(.slowestEpisodeSeconds // "-") s; reminders sent after failed attempts \(.effects.remindersSent.sentAfterFailedAttempts)\(if .checks | length > 0 then "; checks passed \([.checks[] | select(.ok)] | length)/\(.checks | length)" else "" end)"),
     "",
     (.scenarios[] | select(.result != "PASS") | "  \(.scenario): \(.problems | join("; "))"),
     "Effects: an episode per accepted intake, a sent reminder and one mail per accepted maintenance plan.",
