@@ -277,15 +277,16 @@ faults_scenario() { # name
 # Counts what the scenario's requests left behind and writes $FAULTS_DIR/result.json.
 faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
   local name=$1 tsv=$2 t_fault=$3 t_repaired=$4 d=$FAULTS_DIR
-  # Requests that were taken (2xx) or plainly refused (an HTTP error, or no connection); timeouts
-  # (-1) are left out of "refused": whether they were written is unknown.
+  # Requests that were taken (2xx) or plainly refused (an HTTP error, or no connection). Left out of
+  # "refused": timeouts (-1) and 503 commit-outcome-unknown, after which nobody knows.
+  local refused='($5 == 0 || $5 >= 500) && $7 !~ /commit-outcome-unknown/'
   awk -F'\t' '$2 == "register" && $5 == 201 { print $4 "\t" $3 }' "$tsv" | sort -u >"$d/registered"
-  awk -F'\t' '$2 == "register" && ($5 == 0 || $5 >= 500) { print $3 }' "$tsv" | sort -u >"$d/register-refused"
+  awk -F'\t' "\$2 == \"register\" && $refused { print \$3 }" "$tsv" | sort -u >"$d/register-refused"
   awk -F'\t' '$2 == "intake" && $5 == 201 { print $4 }' "$tsv" | sort -u >"$d/intake-ok"
-  awk -F'\t' '$2 == "intake" && ($5 == 0 || $5 >= 500) { print $4 }' "$tsv" | sort -u >"$d/intake-refused"
-  awk -F'\t' '$2 == "maintenance" && $5 == 201 { print $4 }' "$tsv" | sort -u >"$d/maintenance-ok"
-  awk -F'\t' '$2 == "written-despite-refusal" { print $4 }' "$tsv" | sort -u >>"$d/maintenance-ok"
-  sort -u -o "$d/maintenance-ok" "$d/maintenance-ok"
+  awk -F'\t' "\$2 == \"intake\" && $refused { print \$4 }" "$tsv" | sort -u >"$d/intake-refused"
+  awk -F'\t' '$2 == "intake" && $7 ~ /commit-outcome-unknown/ { print $4 }' "$tsv" | sort -u >"$d/intake-in-doubt"
+  awk -F'\t' '($2 == "maintenance" && $5 == 201) || $2 == "written-despite-refusal" || $2 == "in-doubt-was-written" { print $4 }' \
+    "$tsv" | sort -u >"$d/maintenance-ok"
 
   local in_clients in_intake_refused
   in_clients=$(faults_sql_list <(cut -f1 "$d/registered"))
@@ -333,7 +334,7 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
   jq -n --arg name "$name" --argjson seconds "$5" --arg driver "$6" --argjson outage "$FAULTS_OUTAGE" \
     --argjson tFault "$t_fault" --argjson tRepaired "$t_repaired" \
     --rawfile requests "$tsv" --rawfile registered "$d/registered" --rawfile intakeOk "$d/intake-ok" \
-    --rawfile maintenanceOk "$d/maintenance-ok" --rawfile episodes "$d/episodes" \
+    --rawfile maintenanceOk "$d/maintenance-ok" --rawfile intakeInDoubt "$d/intake-in-doubt" --rawfile episodes "$d/episodes" \
     --rawfile sent "$d/reminders-sent" --rawfile mails "$d/mails" --slurpfile checks "$d/checks.json" \
     --argjson strayClients "$stray_clients" --argjson strayIntakes "$stray_intakes" \
     --argjson strayEpisodes "$stray_episodes" --argjson plansTwice "$plans_twice" --argjson retried "$retried" '
@@ -344,12 +345,13 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     | (rows($registered) | map(.[0])) as $clients
     | (rows($intakeOk) | map(.[0])) as $intakeOk
     | (rows($maintenanceOk) | map(.[0])) as $maintOk
+    | (rows($intakeInDoubt) | map(.[0])) as $intakeInDoubt
     | counts($episodes) as $ep | counts($sent) as $rem | counts($mails) as $mail
     | def found($ids; $c): [$ids[] | select(($c[.] // 0) >= 1)] | length;
       def twice($c): [$c[] | select(. > 1)] | length;
     ($r | map(select(.status >= 500))) as $fivexx
     | ($fivexx | map(select(.status != 503 or (.problem | not)))) as $unclean
-    | ([$ep | keys[] | select(IN($intakeOk[]) | not)] | length) as $episodesUnasked
+    | ([$ep | keys[] | select(IN($intakeOk[], $intakeInDoubt[]) | not)] | length) as $episodesUnasked
     | ([$mail | to_entries[] | select(.value > 0) | .key | select(IN($maintOk[]) | not)] | length) as $mailsUnasked
     | ($r | map(select(.step == "intake" and .status == 201) | {key: .client, value: .t}) | from_entries) as $intakeAt
     | ($r | map(select(.step == "poll-episode" and .status == 200)) | group_by(.client)
@@ -359,7 +361,7 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
         slowestEpisodeSeconds: ([$episodeAt | to_entries[] | select($intakeAt[.key]) | .value - $intakeAt[.key]]
                                 | if length == 0 then null else (max / 100 | round / 10) end),
         repairedAfterSeconds: ((($tRepaired - $tFault) / 100 | round) / 10),
-        requests: ($r | map(select(.step != "unfinished" and .step != "written-despite-refusal")) | length),
+        requests: ($r | map(select(.step | IN("unfinished", "written-despite-refusal", "in-doubt-was-written") | not)) | length),
         accepted: ($writes | map(select(.status >= 200 and .status < 300)) | length),
         acceptedDuringOutage: ($writes | map(select(.status >= 200 and .status < 300 and .t >= $tFault and .t <= $tRepaired)) | length),
         acceptedAfterRepair: ($writes | map(select(.status >= 200 and .status < 300 and .t > $tRepaired)) | length),
@@ -376,6 +378,8 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
         },
         leftByRefusedRequests: {clients: $strayClients, intakes: $strayIntakes, episodes: $strayEpisodes},
         writtenDespiteRefusal: ($r | map(select(.step == "written-despite-refusal")) | length),
+        inDoubt: {answers: ($r | map(select(.status == 503 and (.detail | test("commit-outcome-unknown")))) | length),
+                  foundWritten: ($r | map(select(.step == "in-doubt-was-written")) | length)},
         unfinished: ($r | map(select(.step == "unfinished")) | length),
         fiveHundreds: {total: ($fivexx | length), clean503: (($fivexx | length) - ($unclean | length)),
                        unclean: ($unclean | length), examples: ($unclean | map("\(.status) \(.step): \(.detail)") | unique | .[:3])},
@@ -419,7 +423,7 @@ faults_table() { # results.json
     "\("-" * 11)  \("-" * 8)  \("-" * 16)  \("-" * 5)  \("-" * 10)  \("-" * 20)  ------",
     (.scenarios[] | "\(.scenario | pad(11))  \(.accepted | pad(8))  \(.expected | pad(16))  \(.found | pad(5))  \(.duplicates | pad(10))  \(five | pad(20))  \(.result)"),
     "",
-    (.scenarios[] | "  \(.scenario): repaired \(.repairedAfterSeconds) s after the fault; \(.acceptedDuringOutage) requests accepted meanwhile; slowest intake-to-episode \(.slowestEpisodeSeconds // "-") s; reminders sent after failed attempts \(.effects.remindersSent.sentAfterFailedAttempts)\(if .checks | length > 0 then "; checks passed \([.checks[] | select(.ok)] | length)/\(.checks | length)" else "" end)"),
+    (.scenarios[] | "  \(.scenario): repaired \(.repairedAfterSeconds) s after the fault; \(.acceptedDuringOutage) requests accepted meanwhile; slowest intake-to-episode \(.slowestEpisodeSeconds // "-") s; reminders sent after failed attempts \(.effects.remindersSent.sentAfterFailedAttempts)\(if .inDoubt.answers > 0 then "; \(.inDoubt.answers) answers \"commit outcome unknown\" (\(.inDoubt.foundWritten) found written on retry)" else "" end)\(if .checks | length > 0 then "; checks passed \([.checks[] | select(.ok)] | length)/\(.checks | length)" else "" end)"),
     "",
     (.scenarios[] | select(.result != "PASS") | "  \(.scenario): \(.problems | join("; "))"),
     "Effects: an episode per accepted intake, a sent reminder and one mail per accepted maintenance plan.",

@@ -246,14 +246,21 @@ final class Load {
      */
     private boolean retrying(String step, String email, String client, String user, String url, String body, int ok) {
         boolean refusedBefore = false;
+        boolean inDoubt = false;
         while (System.nanoTime() < deadline) {
             Result r = send(step, email, client, user, "POST", url, body);
             if (r.status == ok || (ok == 200 && r.status == 204)) {
                 return true;
             }
-            if (r.status == 409 && refusedBefore) {
-                record("written-despite-refusal", email, client, 409, r.problem, step);
+            if (r.status == 409 && (refusedBefore || inDoubt)) {
+                // The service said it could not tell (its commit lost the database): finding it done is fine.
+                record(inDoubt ? "in-doubt-was-written" : "written-despite-refusal", email, client, 409, r.problem, step);
                 return true;
+            }
+            if (r.inDoubt()) {
+                inDoubt = true;
+                sleep(1_000);
+                continue;
             }
             if (r.status == 401) {
                 tokens.computeIfPresent(user, (u, old) -> {
@@ -275,6 +282,11 @@ final class Load {
     }
 
     private record Result(int status, boolean problem, String body) {
+        /** A 503 saying the commit lost the database: written or not, nobody knows. */
+        boolean inDoubt() {
+            return status == 503 && body != null && body.contains("commit-outcome-unknown");
+        }
+
         String id() {
             Matcher m = ID.matcher(body == null ? "" : body);
             return m.find() ? m.group(1) : null;

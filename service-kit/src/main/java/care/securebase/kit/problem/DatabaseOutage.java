@@ -6,10 +6,22 @@ import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Whether a failure means "the database is not there right now" (503, try again) rather than a bug
- * (500). Found anywhere in the cause chain: a commit that loses its connection arrives wrapped in a
- * RollbackException and an interceptor's ArcUndeclaredThrowableException.
+ * (500). Looked for anywhere in the cause chain: a flush that loses its connection arrives wrapped in
+ * a RollbackException and an interceptor's ArcUndeclaredThrowableException.
  */
 public final class DatabaseOutage {
+
+    public enum Kind {
+        /** Not a database outage. */
+        NONE,
+        /** The database could not be reached before anything was saved: nothing was written. */
+        UNREACHABLE,
+        /**
+         * The commit itself failed without a reason the database gave (its connection went away in
+         * the middle): the change may or may not have been saved.
+         */
+        COMMIT_OUTCOME_UNKNOWN
+    }
 
     /**
      * PostgreSQL's own "not now" states, which the JDBC driver reports outside class 08: shutting down
@@ -21,19 +33,28 @@ public final class DatabaseOutage {
     }
 
     public static boolean causedBy(Throwable failure) {
+        return of(failure) != Kind.NONE;
+    }
+
+    public static Kind of(Throwable failure) {
+        boolean commitFailed = false;
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
             if (t instanceof JDBCConnectionException) {
-                return true;
+                return Kind.UNREACHABLE;
             }
-            if (t instanceof SQLException sql && isOutage(sql.getSQLState())) {
-                return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                // The database answered with a reason: that reason decides.
+                return isOutage(sql.getSQLState()) ? Kind.UNREACHABLE : Kind.NONE;
             }
+            commitFailed |= t instanceof jakarta.transaction.RollbackException && t.getCause() == null;
             if (t.getCause() == t) {
                 break;
             }
         }
-        return false;
+        // Narayana reports a one-phase commit that lost its connection as a RollbackException with no
+        // cause (a failed flush or constraint would be its cause, and be decided above).
+        return commitFailed ? Kind.COMMIT_OUTCOME_UNKNOWN : Kind.NONE;
     }
 
     static boolean isOutage(String sqlState) {

@@ -1,5 +1,6 @@
 package care.securebase.kit.problem;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,25 @@ class DatabaseOutageTest {
         var lost = new JDBCConnectionException("commit", new SQLException("An I/O error occurred", "08006"));
         var rollback = new IllegalStateException("rollback", lost);
         assertTrue(DatabaseOutage.causedBy(new RuntimeException("undeclared", rollback)));
+    }
+
+    @Test
+    void aCommitThatFailedWithoutAReasonHasAnUnknownOutcome() {
+        // Run 3 of the fault suite: PostgreSQL stopped during the one-phase commit; Narayana threw a
+        // RollbackException without a cause, and the maintenance plan had in fact been saved.
+        var commit = new RuntimeException("undeclared", new jakarta.transaction.RollbackException("ARJUNA016053"));
+        assertEquals(DatabaseOutage.Kind.COMMIT_OUTCOME_UNKNOWN, DatabaseOutage.of(commit));
+    }
+
+    @Test
+    void aRollbackCausedByAFailedFlushIsDecidedByItsCause() {
+        var lost = new jakarta.transaction.RollbackException("aborted");
+        lost.initCause(new JDBCConnectionException("flush", new SQLException("I/O error", "08006")));
+        assertEquals(DatabaseOutage.Kind.UNREACHABLE, DatabaseOutage.of(lost));
+
+        var duplicate = new jakarta.transaction.RollbackException("aborted");
+        duplicate.initCause(new SQLException("unique violation", "23505"));
+        assertEquals(DatabaseOutage.Kind.NONE, DatabaseOutage.of(duplicate));
     }
 
     @Test
