@@ -316,11 +316,17 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     sleep 2
   done
   sleep 2 # a mail accepted by SMTP is in GreenMail's API a moment later
-  local client email count
+  # Per address: distinct messages (by Message-ID) and copies. A copy with the same Message-ID is a
+  # retry after the SMTP server's reply was lost: the same mail again, which mail clients fold into one.
+  local client email counts
   : >"$d/mails"
+  : >"$d/mail-copies"
   while IFS=$'\t' read -r client email; do
-    count=$(curl -s --max-time 5 "$MAIL_API_URL/api/user/$email/messages/" | jq 'if type == "array" then length else 0 end' 2>/dev/null || echo 0)
-    printf '%s\t%s\n' "$client" "${count:-0}" >>"$d/mails"
+    counts=$(curl -s --max-time 5 "$MAIL_API_URL/api/user/$email/messages/" | jq -r 'if type == "array"
+      then "\([.[] | .mimeMessage | capture("(?i)(^|\n)message-id:\\s*(?<id><[^>]*>)").id // "?"] | unique | length)\t\(length)"
+      else "0\t0" end' 2>/dev/null || printf '0\t0')
+    printf '%s\t%s\n' "$client" "${counts%%$'\t'*}" >>"$d/mails"
+    printf '%s\t%s\n' "$client" "${counts##*$'\t'}" >>"$d/mail-copies"
   done <"$d/registered"
   sort -o "$d/mails" "$d/mails"
 
@@ -343,7 +349,7 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     --argjson tFault "$t_fault" --argjson tRepaired "$t_repaired" --argjson repaired "$FAULTS_REPAIRED" \
     --rawfile requests "$tsv" --rawfile registered "$d/registered" --rawfile intakeOk "$d/intake-ok" \
     --rawfile maintenanceOk "$d/maintenance-ok" --rawfile intakeInDoubt "$d/intake-in-doubt" --rawfile episodes "$d/episodes" \
-    --rawfile sent "$d/reminders-sent" --rawfile mails "$d/mails" --slurpfile checks "$d/checks.json" \
+    --rawfile sent "$d/reminders-sent" --rawfile mails "$d/mails" --rawfile copies "$d/mail-copies" --slurpfile checks "$d/checks.json" \
     --argjson strayClients "$stray_clients" --argjson strayIntakes "$stray_intakes" \
     --argjson strayEpisodes "$stray_episodes" --argjson plansTwice "$plans_twice" --argjson retried "$retried" '
     def rows($s): $s | split("\n") | map(select(length > 0) | split("\t"));
@@ -354,7 +360,7 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     | (rows($intakeOk) | map(.[0])) as $intakeOk
     | (rows($maintenanceOk) | map(.[0])) as $maintOk
     | (rows($intakeInDoubt) | map(.[0])) as $intakeInDoubt
-    | counts($episodes) as $ep | counts($sent) as $rem | counts($mails) as $mail
+    | counts($episodes) as $ep | counts($sent) as $rem | counts($mails) as $mail | counts($copies) as $copies
     | def found($ids; $c): [$ids[] | select(($c[.] // 0) >= 1)] | length;
       def twice($c): [$c[] | select(. > 1)] | length;
     ($r | map(select(.status >= 500))) as $fivexx
@@ -382,7 +388,8 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
           episodes: {expected: ($intakeOk | length), found: found($intakeOk; $ep), duplicates: twice($ep), unasked: $episodesUnasked},
           remindersSent: {expected: ($maintOk | length), found: found($maintOk; $rem), duplicates: twice($rem),
                           sentAfterFailedAttempts: $retried},
-          mails: {expected: ($maintOk | length), found: found($maintOk; $mail), duplicates: twice($mail), unasked: $mailsUnasked},
+          mails: {expected: ($maintOk | length), found: found($maintOk; $mail), duplicates: twice($mail), unasked: $mailsUnasked,
+                  sameMessageAgain: ([$copies | to_entries[] | .value - ($mail[.key] // 0)] | add // 0)},
           maintenancePlansTwice: $plansTwice
         },
         leftByRefusedRequests: {clients: $strayClients, intakes: $strayIntakes, episodes: $strayEpisodes},
@@ -432,7 +439,7 @@ faults_table() { # results.json
     "\("-" * 11)  \("-" * 8)  \("-" * 16)  \("-" * 5)  \("-" * 10)  \("-" * 20)  ------",
     (.scenarios[] | "\(.scenario | pad(11))  \(.accepted | pad(8))  \(.expected | pad(16))  \(.found | pad(5))  \(.duplicates | pad(10))  \(five | pad(20))  \(.result)"),
     "",
-    (.scenarios[] | "  \(.scenario): \(if .repaired then "repaired \(.repairedAfterSeconds) s after the fault" else "left down (short run)" end); \(.acceptedDuringOutage) requests accepted \(if .repaired then "meanwhile" else "in the first \(.repairedAfterSeconds) s" end); slowest intake-to-episode \(.slowestEpisodeSeconds // "-") s; reminders sent after failed attempts \(.effects.remindersSent.sentAfterFailedAttempts)\(if .inDoubt.answers > 0 then "; \(.inDoubt.answers) answers \"commit outcome unknown\" (\(.inDoubt.foundWritten) found written on retry)" else "" end)\(if .checks | length > 0 then "; checks passed \([.checks[] | select(.ok)] | length)/\(.checks | length)" else "" end)"),
+    (.scenarios[] | "  \(.scenario): \(if .repaired then "repaired \(.repairedAfterSeconds) s after the fault" else "left down (short run)" end); \(.acceptedDuringOutage) requests accepted \(if .repaired then "meanwhile" else "in the first \(.repairedAfterSeconds) s" end); slowest intake-to-episode \(.slowestEpisodeSeconds // "-") s; reminders sent after failed attempts \(.effects.remindersSent.sentAfterFailedAttempts)\(if .effects.mails.sameMessageAgain > 0 then "; \(.effects.mails.sameMessageAgain) mail(s) delivered again with the same Message-ID (SMTP reply lost)" else "" end)\(if .inDoubt.answers > 0 then "; \(.inDoubt.answers) answers \"commit outcome unknown\" (\(.inDoubt.foundWritten) found written on retry)" else "" end)\(if .checks | length > 0 then "; checks passed \([.checks[] | select(.ok)] | length)/\(.checks | length)" else "" end)"),
     "",
     (.scenarios[] | select(.result != "PASS") | "  \(.scenario): \(.problems | join("; "))"),
     "Effects: an episode per accepted intake, a sent reminder and one mail per accepted maintenance plan.",
