@@ -285,14 +285,15 @@ faults_scenario() { # name
 # Counts what the scenario's requests left behind and writes $FAULTS_DIR/result.json.
 faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
   local name=$1 tsv=$2 t_fault=$3 t_repaired=$4 d=$FAULTS_DIR
-  # Requests that were taken (2xx) or plainly refused (an HTTP error, or no connection). Left out of
-  # "refused": timeouts (-1) and 503 commit-outcome-unknown, after which nobody knows.
+  # Requests that were taken (2xx) or plainly refused (an HTTP error, or no connection: 0). Left out of
+  # "refused", because nobody knows whether they were carried out: no answer in time (-1), the
+  # connection cut after the request went out (-2), and 503 commit-outcome-unknown.
   local refused='($5 == 0 || $5 >= 500) && $7 !~ /commit-outcome-unknown/'
   awk -F'\t' '$2 == "register" && $5 == 201 { print $4 "\t" $3 }' "$tsv" | sort -u >"$d/registered"
   awk -F'\t' "\$2 == \"register\" && $refused { print \$3 }" "$tsv" | sort -u >"$d/register-refused"
   awk -F'\t' '$2 == "intake" && $5 == 201 { print $4 }' "$tsv" | sort -u >"$d/intake-ok"
   awk -F'\t' "\$2 == \"intake\" && $refused { print \$4 }" "$tsv" | sort -u >"$d/intake-refused"
-  awk -F'\t' '$2 == "intake" && $7 ~ /commit-outcome-unknown/ { print $4 }' "$tsv" | sort -u >"$d/intake-in-doubt"
+  awk -F'\t' '$2 == "intake" && ($5 < 0 || $7 ~ /commit-outcome-unknown/) { print $4 }' "$tsv" | sort -u >"$d/intake-in-doubt"
   awk -F'\t' '($2 == "maintenance" && $5 == 201) || $2 == "written-despite-refusal" || $2 == "in-doubt-was-written" { print $4 }' \
     "$tsv" | sort -u >"$d/maintenance-ok"
 
@@ -382,6 +383,7 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
         acceptedAfterRepair: ($writes | map(select(.status >= 200 and .status < 300 and .t > $tRepaired)) | length),
         refused: ($writes | map(select(.status == 0 or .status >= 400)) | length),
         timeouts: ($r | map(select(.status == -1)) | length),
+        connectionsCut: ($r | map(select(.status == -2)) | length),
         clients: ($clients | length),
         statusCounts: ($r | group_by(.status) | map({key: (.[0].status | tostring), value: length}) | from_entries),
         effects: {
@@ -394,7 +396,7 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
         },
         leftByRefusedRequests: {clients: $strayClients, intakes: $strayIntakes, episodes: $strayEpisodes},
         writtenDespiteRefusal: ($r | map(select(.step == "written-despite-refusal")) | length),
-        inDoubt: {answers: ($r | map(select(.status == 503 and (.detail | test("commit-outcome-unknown")))) | length),
+        inDoubt: {answers: ($r | map(select(.status < 0 or (.status == 503 and (.detail | test("commit-outcome-unknown"))))) | length),
                   foundWritten: ($r | map(select(.step == "in-doubt-was-written")) | length)},
         unfinished: ($r | map(select(.step == "unfinished")) | length),
         fiveHundreds: {total: ($fivexx | length), clean503: (($fivexx | length) - ($unclean | length)),
@@ -439,7 +441,7 @@ faults_table() { # results.json
     "\("-" * 11)  \("-" * 8)  \("-" * 16)  \("-" * 5)  \("-" * 10)  \("-" * 20)  ------",
     (.scenarios[] | "\(.scenario | pad(11))  \(.accepted | pad(8))  \(.expected | pad(16))  \(.found | pad(5))  \(.duplicates | pad(10))  \(five | pad(20))  \(.result)"),
     "",
-    (.scenarios[] | "  \(.scenario): \(if .repaired then "repaired \(.repairedAfterSeconds) s after the fault" else "left down (short run)" end); \(.acceptedDuringOutage) requests accepted \(if .repaired then "meanwhile" else "in the first \(.repairedAfterSeconds) s" end); slowest intake-to-episode \(.slowestEpisodeSeconds // "-") s; reminders sent after failed attempts \(.effects.remindersSent.sentAfterFailedAttempts)\(if .effects.mails.sameMessageAgain > 0 then "; \(.effects.mails.sameMessageAgain) mail(s) delivered again with the same Message-ID (SMTP reply lost)" else "" end)\(if .inDoubt.answers > 0 then "; \(.inDoubt.answers) answers \"commit outcome unknown\" (\(.inDoubt.foundWritten) found written on retry)" else "" end)\(if .checks | length > 0 then "; checks passed \([.checks[] | select(.ok)] | length)/\(.checks | length)" else "" end)"),
+    (.scenarios[] | "  \(.scenario): \(if .repaired then "repaired \(.repairedAfterSeconds) s after the fault" else "left down (short run)" end); \(.acceptedDuringOutage) requests accepted \(if .repaired then "meanwhile" else "in the first \(.repairedAfterSeconds) s" end); slowest intake-to-episode \(.slowestEpisodeSeconds // "-") s; reminders sent after failed attempts \(.effects.remindersSent.sentAfterFailedAttempts)\(if .effects.mails.sameMessageAgain > 0 then "; \(.effects.mails.sameMessageAgain) mail(s) delivered again with the same Message-ID (SMTP reply lost)" else "" end)\(if .inDoubt.answers > 0 then "; \(.inDoubt.answers) requests of unknown outcome (cut, timed out or commit-outcome-unknown; \(.inDoubt.foundWritten) found done on retry)" else "" end)\(if .checks | length > 0 then "; checks passed \([.checks[] | select(.ok)] | length)/\(.checks | length)" else "" end)"),
     "",
     (.scenarios[] | select(.result != "PASS") | "  \(.scenario): \(.problems | join("; "))"),
     "Effects: an episode per accepted intake, a sent reminder and one mail per accepted maintenance plan.",

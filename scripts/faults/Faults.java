@@ -122,9 +122,13 @@ final class Load {
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-    /** Status codes for outcomes without an HTTP answer. */
+    /**
+     * Status codes for outcomes without an HTTP answer: no connection (nothing was done), no answer
+     * in time, and a connection cut after the request went out (whether it was done is unknown).
+     */
     private static final int REFUSED = 0;
     private static final int TIMEOUT = -1;
+    private static final int LOST = -2;
 
     private final String intake;
     private final String sessions;
@@ -269,8 +273,8 @@ final class Load {
                 });
             } else if (r.status == REFUSED || r.status == 502 || r.status == 503 || r.status == 504) {
                 refusedBefore = true;
-            } else if (r.status == TIMEOUT) {
-                refusedBefore = true; // unknown outcome; a 409 afterwards is then no proof of anything
+            } else if (r.status == TIMEOUT || r.status == LOST) {
+                inDoubt = true; // the request may have been carried out: finding it done later is fine
             } else {
                 return false;
             }
@@ -310,9 +314,12 @@ final class Load {
         } catch (HttpTimeoutException e) {
             result = new Result(TIMEOUT, false, null);
             detail = "timeout";
-        } catch (IOException e) {
+        } catch (ConnectException e) {
             result = new Result(REFUSED, false, null);
-            detail = e instanceof ConnectException ? "refused" : e.getClass().getSimpleName();
+            detail = "refused";
+        } catch (IOException e) {
+            result = new Result(LOST, false, null);
+            detail = "lost:" + e.getClass().getSimpleName();
         } catch (InterruptedException e) {
             java.lang.Thread.currentThread().interrupt();
             result = new Result(REFUSED, false, null);
