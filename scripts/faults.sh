@@ -35,7 +35,7 @@ faults_seed() {
   [[ -n $seed && $seed != "$STATE" && -d $seed ]] || return 0
   mkdir -p "$KAFKA_HOME" "$STATE/keycloak" "$STATE/greenmail"
   if [[ ! -e $KAFKA_HOME/lib && -f $seed/kafka/lib/.complete ]]; then
-    ln -s "$seed/kafka/lib" "$KAFKA_HOME/lib"
+    ln -sfn "$seed/kafka/lib" "$KAFKA_HOME/lib"
   fi
   # A copy, not a link: Keycloak rewrites files of its install when it starts.
   local kc="$seed/keycloak/keycloak-$KEYCLOAK_VERSION"
