@@ -30,6 +30,9 @@ export_app_urls() {
   for m in "${APP_MODULES[@]}"; do export "${APP_PORT_VAR[$m]%_PORT}_URL=$(app_url "$m")"; done
 }
 
+# Settings added to every application's environment (NAME=value), e.g. by ./clinic faults.
+APP_EXTRA_ENV=()
+
 app_start() {
   local module=$1 db=${APP_DB[$1]} m
   local env=(
@@ -52,7 +55,7 @@ app_start() {
       if [[ -n ${APP_DB[$m]} ]]; then env+=("SECUREBASE_SERVICES_${APP_DB[$m]^^}_URL=$(app_url "$m")"); fi
     done
   fi
-  start_bg "$module" env "${env[@]}" java -Xmx256m -jar "$(app_jar "$module")"
+  start_bg "$module" env "${env[@]}" ${APP_EXTRA_ENV[@]+"${APP_EXTRA_ENV[@]}"} java -Xmx256m -jar "$(app_jar "$module")"
 }
 
 apps_up() {

@@ -1,7 +1,8 @@
 # Shared by ./clinic and the scripts it sources: settings, logging and background processes.
-# Everything the stack installs or starts lives under .clinic/ in the repository.
+# Everything the stack installs or starts lives under .clinic/ in the repository (CLINIC_STATE moves
+# it: ./clinic faults runs a private stack under .clinic/faults/ that way).
 
-STATE="$ROOT/.clinic"
+STATE="${CLINIC_STATE:-$ROOT/.clinic}"
 LOGS="$STATE/logs"
 RUN="$STATE/run"
 

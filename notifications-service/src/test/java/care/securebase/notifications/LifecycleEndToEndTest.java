@@ -100,7 +100,7 @@ class LifecycleEndToEndTest {
         assertTrue(raw.contains("List-Unsubscribe: <http://localhost:8084/opt-out?token="), raw);
         UUID reminderId = QuarkusTransaction.requiringNew().call(() -> BoosterReminder.<BoosterReminder>find(
                 "clientId", clientId).firstResult().id);
-        assertTrue(raw.contains("Message-ID: <" + reminderId + "@notifications.securebase>"), raw);
+        assertTrue(raw.contains("Message-ID: <booster-reminder." + reminderId + "@securebase.test>"), raw);
         Matcher link = OPT_OUT_LINK.matcher(mail.body());
         assertTrue(link.find(), mail.body());
         String token = link.group(1);

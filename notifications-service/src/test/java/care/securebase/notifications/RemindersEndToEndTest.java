@@ -88,6 +88,12 @@ class RemindersEndToEndTest {
         assertTrue(mail.decoded().contains("From: SecureBase <no-reply@securebase.test>"), mail.decoded());
         assertTrue(mail.decoded().contains("To: " + email), mail.decoded());
         assertTrue(mail.decoded().contains("text/html"), "an HTML part beside the text");
+        // Our own Message-ID, once: a retry after a lost SMTP reply is then recognisably the same mail.
+        UUID reminderId = remindersOf(clientId).stream()
+                .filter(r -> r.boosterId.equals(soonBooster) && r.leadTime.equals("P7D")).findFirst().orElseThrow().id;
+        String headers = mail.decoded().substring(0, mail.decoded().indexOf("\r\n\r\n"));
+        assertTrue(headers.contains("Message-ID: <booster-reminder." + reminderId + "@securebase.test>"), headers);
+        assertEquals(1, ("\n" + headers).toLowerCase(Locale.ROOT).split("\nmessage-id:", -1).length - 1, headers);
         ClinicalWords.assertNone("subject", mail.subject());
         ClinicalWords.assertNone("reminder e-mail", body);
 

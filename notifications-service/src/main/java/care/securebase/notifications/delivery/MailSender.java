@@ -16,15 +16,22 @@ public class MailSender {
     }
 
     /**
-     * @param messageId the id of the row being delivered: a retry after a crash between the server's
-     *                  acceptance and our commit sends the same Message-ID, which mail systems use to
-     *                  drop the duplicate
+     * With a Message-ID of our own, the same for every attempt: when the SMTP server took a message
+     * but its reply was lost (connection cut), the retry is the same message again, which mail
+     * servers and clients recognise as one, instead of a second reminder.
      */
-    public void send(String to, RenderedMail mail, java.util.UUID messageId) {
+    public void send(String to, RenderedMail mail, String messageId) {
         Mail message = Mail.withText(to, mail.subject(), mail.text()).setHtml(mail.html());
         mail.headers().forEach(message::addHeader);
-        message.addHeader("Message-ID", "<" + messageId + "@notifications.securebase>");
+        if (messageId != null) {
+            message.addHeader("Message-ID", messageId);
+        }
         mailer.send(message);
+    }
+
+    /** A stable Message-ID for one message of ours: {@code <kind.id@securebase.test>}. */
+    public static String messageId(String kind, java.util.UUID id) {
+        return "<" + kind + "." + id + "@securebase.test>";
     }
 
     /**

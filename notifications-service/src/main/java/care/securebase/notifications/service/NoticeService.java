@@ -105,7 +105,7 @@ public class NoticeService {
         }
         try {
             sender.send(notice.noticeEmail.strip(), composer.partnerNotice(notice.referralId, notice.clinicId,
-                    settings.of(notice.clinicId).defaultLanguage()), notice.id);
+                    settings.of(notice.clinicId).defaultLanguage()), MailSender.messageId("partner-notice", notice.id));
             notice.markSent(clock.instant());
             metrics.count("partner-notice", "sent");
             LOG.infof("Partner notice %s sent by e-mail", notice.id);

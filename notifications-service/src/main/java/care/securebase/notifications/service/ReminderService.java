@@ -220,7 +220,8 @@ public class ReminderService {
             reminder.channel = ContactChannel.EMAIL;
             send(reminder, now, () -> sender.send(email.address(), composer.boosterReminder(contact.preferredName,
                     reminder.appointmentAt, contact.timeZone, contact.language, reminder.clinicId,
-                    clinic.defaultLanguage(), optOut.link(reminder.clientId, ContactChannel.EMAIL)), reminder.id));
+                    clinic.defaultLanguage(), optOut.link(reminder.clientId, ContactChannel.EMAIL)),
+                    MailSender.messageId("booster-reminder", reminder.id)));
         } else if (decision instanceof ReminderRouting.SendSms text) {
             reminder.channel = ContactChannel.SMS;
             send(reminder, now, () -> sms.send(text.phone(), composer.boosterReminderSms(contact.preferredName,

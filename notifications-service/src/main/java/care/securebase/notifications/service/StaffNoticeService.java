@@ -222,7 +222,7 @@ public class StaffNoticeService {
         try {
             UUID linkTo = notice.kind == StaffNoticeKind.REFERRAL_OVERDUE ? notice.subjectId : notice.clientId;
             sender.send(email.address(), composer.staffNotice(notice.kind, notice.clinicId,
-                    settings.of(notice.clinicId).defaultLanguage(), linkTo), notice.id);
+                    settings.of(notice.clinicId).defaultLanguage(), linkTo), MailSender.messageId("staff-notice", notice.id));
             notice.markSent(clock.instant());
             metrics.count("staff-notice", "sent");
             LOG.infof("Staff notice %s sent by e-mail", notice.id);

@@ -118,6 +118,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response databaseUnavailable(JDBCConnectionException e, UriInfo uri) {
+        return unavailable(e, uri);
+    }
+
+    private static Response unavailable(Throwable e, UriInfo uri) {
         LOG.warn("Database unavailable: " + e.getClass().getSimpleName());
         return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(503, "unavailable", "Service unavailable",
@@ -125,8 +129,30 @@ public class ProblemMappers {
                 .build();
     }
 
+    /** The database went away during the commit: say so, because a blind retry could do it twice. */
+    private static Response outcomeUnknown(UriInfo uri) {
+        LOG.warn("Database connection lost while committing; outcome unknown");
+        return Response.status(503).header("Retry-After", "5").type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(503, "commit-outcome-unknown", "Service unavailable",
+                        "The database went away while saving: the change may or may not have been made; "
+                                + "check before trying again").at(uri.getPath()))
+                .build();
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        // A database starting up (57P03) or lost during a flush or commit comes wrapped in other types.
+        switch (DatabaseOutage.of(e)) {
+            case UNREACHABLE -> {
+                return unavailable(e, uri);
+            }
+            case COMMIT_OUTCOME_UNKNOWN -> {
+                return outcomeUnknown(uri);
+            }
+            case NONE -> {
+                // a failure of ours: below
+            }
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf("Unexpected failure %s on %s: %s", errorId, uri.getPath(), typesOf(e));
         return respond(Problem.of(500, "internal-error", "Internal error",
