@@ -12,6 +12,7 @@ BENCH_WRITE_RATES="${CLINIC_BENCH_WRITE_RATES:-5 10 20 40 60 80 120 160}"
 BENCH_READ_RATE="${CLINIC_BENCH_READ_RATE:-100}"
 BENCH_PIPELINE_RATE="${CLINIC_BENCH_PIPELINE_RATE:-5}"
 BENCH_PIPELINE_SECONDS="${CLINIC_BENCH_PIPELINE_SECONDS:-20}"
+BENCH_WARMUP_SECONDS="${CLINIC_BENCH_WARMUP_SECONDS:-30}"
 BENCH_P99_GOAL_MS=50
 
 bench_psql() { # database sql: unaligned, tab-separated rows
@@ -114,6 +115,17 @@ bench_startup() { # module: restarts it; prints {"startSeconds":..,"idleRssMb":.
   printf '{"startSeconds":%.1f,"idleRssMb":%d}' "$(echo "$ready - $start" | bc)" "$(bench_rss_mb "$pid")"
 }
 
+bench_discharge() { # SQL condition on intake's client c: discharges their current episodes through the API
+  local clara episode ids
+  ids=$(bench_psql intake "SELECT c.id FROM client c WHERE $1" | sed "s/.*/'&'/" | paste -sd, -)
+  [[ -n $ids ]] || return 0
+  clara=$(bench_token clara)
+  while read -r episode; do
+    curl -s -o /dev/null -X POST -H "Authorization: Bearer $clara" -H 'Content-Type: application/json' \
+      -d '{"phase":"DISCHARGED","reason":"benchmark client"}' "$(app_url sessions-service)/episodes/$episode/phase"
+  done < <(bench_psql sessions "SELECT id FROM episode WHERE client_id IN ($ids) AND phase <> 'DISCHARGED' AND clinician_id = 'clara'")
+}
+
 bench_run() {
   local m
   for m in "${APP_MODULES[@]}"; do
@@ -138,6 +150,12 @@ bench_run() {
     startup=$(jq -c --arg m "$m" --argjson v "$(bench_startup "$m")" '. + {($m): $v}' <<<"$startup")
   done
 
+  # Just restarted, the applications would be measured cold (JIT, pools, key sets): both load shapes
+  # run once at a low rate first, and those figures are thrown away.
+  say "bench: warming up the restarted applications (results discarded)"
+  bench_gatling IntakeWrites 3 "$BENCH_WARMUP_SECONDS" >/dev/null
+  bench_gatling StaffReads 30 "$BENCH_WARMUP_SECONDS" >/dev/null
+
   bench_rss_sampler "$tmp/rss" &
   local sampler=$!
 
@@ -161,6 +179,10 @@ bench_run() {
 
   touch "$tmp/rss.stop"
   wait "$sampler" 2>/dev/null || true
+
+  # Intake writes assign their clients too: discharge every bench client's episode (this run's and any
+  # earlier run's), or clara's caseload fills up and the pipeline's clients would go to the waitlist.
+  bench_discharge "c.email LIKE 'bench-%'"
 
   say "bench: event latencies and reminder dispatch ($BENCH_PIPELINE_RATE clients/s for $BENCH_PIPELINE_SECONDS s)"
   local ada clara_limit program
@@ -216,13 +238,8 @@ bench_run() {
     ((count == 0)) && missing=$((missing + 1))
   done < <(bench_psql intake "SELECT email FROM client WHERE id IN ($ids)")
 
-  # Discharge the pipeline's episodes, so their places on clara's caseload are free for the next run.
-  local clara episode
-  clara=$(bench_token clara)
-  while read -r episode; do
-    curl -s -o /dev/null -X POST -H "Authorization: Bearer $clara" -H 'Content-Type: application/json' \
-      -d '{"phase":"DISCHARGED","reason":"benchmark client"}' "$(app_url sessions-service)/episodes/$episode/phase"
-  done < <(bench_psql sessions "SELECT id FROM episode WHERE client_id IN ($ids) AND phase <> 'DISCHARGED'")
+  # The pipeline's places on clara's caseload are freed for the next run.
+  bench_discharge "c.id IN ($ids)"
 
   local events
   events=$(jq -nc --argjson e "$(bench_latency "$tmp/intake-completed" "$tmp/episode-opened")" \
