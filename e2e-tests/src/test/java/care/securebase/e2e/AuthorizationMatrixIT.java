@@ -23,6 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Stack.class)
 class AuthorizationMatrixIT {
 
+    /** The generated PUTs may have changed the clinic's settings: later tests expect the standard ones. */
+    @org.junit.jupiter.api.AfterAll
+    static void standardSettings() {
+        StandardSettings.restore();
+    }
+
     /** What an answer must be; {@code allowed} = let in: anything but 401, 403 and 5xx. */
     record Expect(Set<Integer> statuses, boolean allowed) {
         static final Expect ALLOWED = new Expect(Set.of(), true);

@@ -28,6 +28,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Stack.class)
 class BadInputCorpusIT {
 
+    /** The generated PUTs may have changed the clinic's settings: later tests expect the standard ones. */
+    @org.junit.jupiter.api.AfterAll
+    static void standardSettings() {
+        StandardSettings.restore();
+    }
+
     static final String HUGE = "a".repeat(100_000);
     static final String SQL = "' OR 1=1 --";
     static final String SCRIPT = "<script>alert(1)</script>";
@@ -38,8 +44,10 @@ class BadInputCorpusIT {
     record Case(OpenApi.Op op, String kind, String detail, String method, String url, String contentType, byte[] body) {
     }
 
+    static final String HUGE_BODY = "huge body (5 MB)";
+
     /** Kinds whose acceptance is listed for review. */
-    static final Set<String> REVIEW = Set.of("missing required field", "huge string (100k)", "huge body (5 MB)",
+    static final Set<String> REVIEW = Set.of("missing required field", "huge string (100k)", HUGE_BODY,
             "date out of range", "number out of range", "invalid path parameter", "wrong content type");
 
     record Outcome(Case c, int status, boolean problem, List<String> writes) {
@@ -48,6 +56,11 @@ class BadInputCorpusIT {
         }
 
         String failure() {
+            // Over the 1 MB limit the server answers 413 and closes the connection while the client may
+            // still be uploading: the client can see the close before the answer. Refused at the door.
+            if (status < 0 && c.kind().equals(HUGE_BODY)) {
+                return writes.isEmpty() ? null : "refused but wrote " + writes;
+            }
             if (status >= 500 || status < 0) {
                 return "server error";
             }
@@ -192,7 +205,7 @@ class BadInputCorpusIT {
                 }
             }
             String field = firstString == null ? "e2ePadding" : firstString;
-            out.add(json(op, "huge body (5 MB)", "in " + field, url, with(base, field, OpenApi.NODES.textNode("b".repeat(5 * 1024 * 1024)))));
+            out.add(json(op, HUGE_BODY, "in " + field, url, with(base, field, OpenApi.NODES.textNode("b".repeat(5 * 1024 * 1024)))));
             for (String malformed : List.of("{\"a\":", "not json", "[]", "null", "", "{\"a\":\"\\ud800\"}", "{{{{")) {
                 out.add(json(op, "malformed JSON", malformed.isEmpty() ? "(empty)" : malformed, url, malformed));
             }

@@ -36,13 +36,7 @@ class ClinicAdminInBrowserIT {
     /** Other tests of the run (notes, reminders) expect the clinic's standard settings: put them back. */
     @org.junit.jupiter.api.AfterEach
     void standardSettings() {
-        given().auth().oauth2(Tokens.of("ada")).contentType(ContentType.JSON)
-                .body(Map.of("leadTimes", List.of("P7D", "P1D"), "quietStart", "21:00", "quietEnd", "08:00",
-                        "defaultLanguage", "en-GB"))
-                .put(Stack.NOTIFICATIONS.url() + "/settings").then().statusCode(200);
-        given().auth().oauth2(Tokens.of("ada")).contentType(ContentType.JSON)
-                .body(Map.of("noteFormat", "DAP", "overdueNoteDays", 3))
-                .put(Stack.SESSIONS.url() + "/settings").then().statusCode(200);
+        StandardSettings.restore();
     }
 
     @Test

@@ -39,6 +39,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 @ExtendWith({Stack.class, Browser.class})
 class ClinicianInBrowserIT {
 
+    /** The note editor's fields follow the clinic's format: DAP, whatever ran before. */
+    @org.junit.jupiter.api.BeforeEach
+    void standardSettings() {
+        StandardSettings.restore();
+    }
+
     private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
 
     /** Registers a client, completes an intake assigning clara, and returns the episode sessions opens. */
