@@ -6,6 +6,9 @@ import care.securebase.events.EventType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,9 +18,13 @@ import java.util.UUID;
 public class Outbox {
 
     private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
 
-    public Outbox(ObjectMapper mapper) {
+    public Outbox(ObjectMapper mapper, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
         this.mapper = mapper;
+        this.transactions = transactions;
+        this.relay = relay;
     }
 
     /** Must join the caller's transaction: an event without its state change is a lie. */
@@ -36,6 +43,27 @@ public class Outbox {
             throw new IllegalStateException("Event " + type.wireName() + " cannot be serialised", e);
         }
         row.persist();
+        wakeRelayAfterCommit();
         return row.id;
+    }
+
+    /** Once per transaction, however many events it records; a rollback wakes nobody. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(Outbox.class) != null) {
+            return;
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
     }
 }

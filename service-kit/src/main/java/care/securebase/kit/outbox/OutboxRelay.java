@@ -1,5 +1,6 @@
 package care.securebase.kit.outbox;
 
+import care.securebase.kit.work.Coalescing;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -22,6 +23,10 @@ import org.jboss.logging.Logger;
  * acknowledged it, so a broker outage delays events and loses none; the batch stops at the first
  * failure so events about one subject never overtake each other. Several instances may run: rows
  * are claimed with SKIP LOCKED.
+ *
+ * A commit that wrote rows wakes the relay at once ({@link #wake()}), so an event leaves within
+ * milliseconds; the poll stays as the safety net that retries after a broker or database outage.
+ * Within one instance, rounds never overlap, so one subject's events leave in order.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -32,6 +37,7 @@ public class OutboxRelay {
     private final EntityManager em;
     private final OutboxConfig config;
     private volatile boolean started;
+    private volatile Coalescing rounds;
 
     public OutboxRelay(OutboxSender sender, EntityManager em, OutboxConfig config) {
         this.sender = sender;
@@ -41,11 +47,22 @@ public class OutboxRelay {
 
     /** Messaging connects its channels during start-up; until then there is no one to send to. */
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_AFTER + 1000) StartupEvent event) {
+        rounds = new Coalescing("outbox-relay", this::drain);
         started = true;
     }
 
     void onStop(@Observes ShutdownEvent event) {
         started = false;
+        if (rounds != null) {
+            rounds.close();
+        }
+    }
+
+    /** Called after a commit that wrote outbox rows; one round is queued however many commits call. */
+    void wake() {
+        if (started) {
+            rounds.soon();
+        }
     }
 
     @Scheduled(every = "${securebase.outbox.poll-interval:1s}", delay = 1, delayUnit = TimeUnit.SECONDS,
@@ -54,6 +71,10 @@ public class OutboxRelay {
         if (!started) {
             return;
         }
+        rounds.run();
+    }
+
+    private void drain() {
         int published;
         do {
             published = QuarkusTransaction.requiringNew().call(this::publishBatch);
@@ -84,7 +105,7 @@ public class OutboxRelay {
             } catch (Exception e) {
                 LOG.warnf("Broker did not take event %s (%s); will retry: %s",
                         rows.get(i).id, rows.get(i).type, rootMessage(e));
-                // This one and the rest go again next round; a short count ends the loop in relay().
+                // This one and the rest go again next round; a short count ends the loop in drain().
                 return published;
             }
             rows.get(i).publishedAt = now;
