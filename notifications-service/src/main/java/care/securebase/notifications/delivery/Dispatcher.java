@@ -1,10 +1,14 @@
 package care.securebase.notifications.delivery;
 
+import care.securebase.kit.work.Coalescing;
 import care.securebase.notifications.service.NoticeService;
 import care.securebase.notifications.service.ReminderService;
 import care.securebase.notifications.service.StaffNoticeService;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
@@ -12,6 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Sends whatever is due. Each message is claimed, sent and marked in a transaction of its own
  * (SKIP LOCKED), so several instances can run and a failure costs one message, not the batch.
+ * The consumers wake it when they record something that may be due now ({@link #wake()}); the
+ * poll picks up retries, quiet hours' ends and anything a wake missed.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -31,33 +37,60 @@ public class Dispatcher {
         this.config = config;
     }
 
+    void started(@Observes StartupEvent event) {
+        rounds = new Coalescing("notification-dispatcher", this::round);
+    }
+
+    /** A round soon, on the dispatcher's own thread; rounds never overlap within this instance. */
+    public void wake() {
+        if (!stopping && rounds != null) {
+            rounds.soon();
+        }
+    }
+
     @Scheduled(identity = "notification-dispatcher", every = "${securebase.reminders.poll-interval:5s}",
             delay = 2, delayUnit = TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
+        wake();
+    }
+
+    private void round() {
         if (stopping) {
             return;
         }
-        // Staff notices first: they are urgent, and are normally sent at once by the consumer anyway.
-        drain("staff notices", staffNotices::deliverNextDue);
-        drain("reminders", reminders::deliverNextDue);
-        drain("notices", notices::deliverNextDue);
+        // Most urgent first: staff notices (normally sent at once by the consumer anyway), then partner
+        // notices (a referral waits on them), then reminders, which are due days before the booster.
+        boolean more = drain("staff notices", staffNotices::deliverNextDue);
+        more |= drain("partner notices", notices::deliverNextDue);
+        more |= drain("reminders", reminders::deliverNextDue);
+        if (more) {
+            wake(); // a full batch: the rest go in the next round, not after the next poll
+        }
     }
 
     /** Rounds that start while the application stops would only meet a closed database pool. */
-    void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+    void stopping(@Observes ShutdownEvent event) {
         stopping = true;
+        if (rounds != null) {
+            rounds.close();
+        }
     }
 
     private volatile boolean stopping;
+    private volatile Coalescing rounds;
 
-    private void drain(String kind, BooleanSupplier deliverNext) {
+    /** One message per transaction, up to a batch; true when the batch was full (more may be due). */
+    private boolean drain(String kind, BooleanSupplier deliverNext) {
         try {
-            for (int i = 0; i < config.batchSize() && deliverNext.getAsBoolean(); i++) {
-                // one message per transaction; stop when nothing is due or the batch is done
+            int sent = 0;
+            while (sent < config.batchSize() && deliverNext.getAsBoolean()) {
+                sent++;
             }
+            return sent == config.batchSize();
         } catch (RuntimeException e) {
-            // Typically the database is away; the rows stay PENDING and the next round tries again.
+            // Typically the database is away; the rows stay PENDING and the next poll tries again.
             LOG.warnf("Dispatching %s stopped for this round: %s", kind, e.getClass().getName());
+            return false;
         }
     }
 }

@@ -12,6 +12,7 @@ import care.securebase.events.RiskFlagRaised;
 import care.securebase.events.Topics;
 import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.kit.outbox.IncomingEvents.Received;
+import care.securebase.notifications.delivery.Dispatcher;
 import care.securebase.notifications.service.ContactService;
 import care.securebase.notifications.service.NoticeService;
 import care.securebase.notifications.service.ReminderService;
@@ -43,9 +44,12 @@ public class EventConsumers {
     private final NoticeService notices;
     private final StaffNoticeService staffNotices;
     private final ManagedExecutor executor;
+    private final Dispatcher dispatcher;
 
     public EventConsumers(IncomingEvents events, ContactService contacts, ReminderService reminders,
-                          NoticeService notices, StaffNoticeService staffNotices, ManagedExecutor executor) {
+                          NoticeService notices, StaffNoticeService staffNotices, ManagedExecutor executor,
+                          Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
         this.events = events;
         this.contacts = contacts;
         this.reminders = reminders;
@@ -96,6 +100,13 @@ public class EventConsumers {
         }
     }
 
+    /** New reminders may be due at once (a booster within a week); the dispatcher looks now, not at its next poll. */
+    private void dueSoon(int created) {
+        if (created > 0) {
+            dispatcher.wake();
+        }
+    }
+
     @Incoming(Topics.SESSIONS)
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
@@ -107,6 +118,7 @@ public class EventConsumers {
                         .filter(p -> complete(e, p.clientId(), p.clinicId())).ifPresent(p -> {
                             int created = reminders.schedule(e.envelope().id(), p);
                             LOG.debugf("Event %s planned %d reminders", e.envelope().id(), created);
+                            dueSoon(created);
                         });
                 case MAINTENANCE_ENDED -> e.readablePayload(MaintenanceEnded.class)
                         .filter(p -> complete(e, p.clientId(), p.clinicId())).ifPresent(p -> {
@@ -117,6 +129,7 @@ public class EventConsumers {
                         .filter(p -> complete(e, p.episodeId(), p.clientId(), p.clinicId())).ifPresent(p -> {
                             int created = reminders.reschedule(e.envelope().id(), p);
                             LOG.debugf("Event %s planned %d reminders", e.envelope().id(), created);
+                            dueSoon(created);
                         });
                 case BOOSTER_RECORDED -> e.readablePayload(BoosterRecorded.class)
                         .filter(p -> complete(e, p.clientId(), p.clinicId(), p.boosterId()))
@@ -137,7 +150,10 @@ public class EventConsumers {
             switch (e.type()) {
                 case REFERRAL_SENT -> e.readablePayload(ReferralSent.class)
                         .filter(p -> complete(e, p.referralId(), p.clinicId(), p.organisationId()))
-                        .ifPresent(p -> notices.record(e.envelope().id(), p));
+                        .ifPresent(p -> {
+                            notices.record(e.envelope().id(), p);
+                            dispatcher.wake();
+                        });
                 case REFERRAL_OVERDUE -> e.readablePayload(ReferralOverdue.class)
                         .filter(p -> complete(e, p.referralId(), p.clinicId()))
                         .flatMap(p -> staffNotices.overdue(e.envelope().id(), p))
