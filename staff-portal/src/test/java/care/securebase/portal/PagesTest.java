@@ -161,10 +161,12 @@ class PagesTest {
                 .formParam("legalName", " ").formParam("preferredName", "")
                 .formParam("dateOfBirth", "2999-01-01").formParam("email", "jo@example.org")
                 .formParam("preferredChannel", "SMS").formParam("language", "en")
-                .formParam("timeZone", "Europe/London")
+                .formParam("timeZone", "Europe/London").formParam("idempotencyKey", "form-key-0")
                 .post("/clients")
                 .then().statusCode(400)
                 .body(containsString("There is a problem"),
+                        // Nothing was registered, so the corrected form may go with the same key.
+                        containsString("name=\"idempotencyKey\" value=\"form-key-0\""),
                         containsString("<a href=\"#legalName\">Legal name: is required</a>"),
                         containsString("id=\"legalName-error\""),
                         containsString("id=\"dateOfBirth-error\"><span class=\"visually-hidden\">Error:</span> must be a past date"),
@@ -186,11 +188,14 @@ class PagesTest {
                 .formParam("legalName", "Jordan Avery Lee").formParam("preferredName", "Jo")
                 .formParam("dateOfBirth", "1990-04-12").formParam("preferredChannel", "EMAIL")
                 .formParam("language", "en").formParam("timeZone", "Europe/London")
+                .formParam("idempotencyKey", "form-key-1")
                 .post("/clients")
                 .then().statusCode(303)
                 .header("Location", containsString("/clients/" + CLIENT_ID + "?done=registered"));
         FakeServices.Request sent = FakeServices.last("POST /intake/clients");
         assertEquals("Bearer " + KeycloakTokens.of("ingrid"), sent.header("Authorization"));
+        // A form sent twice carries the same key, so intake registers once.
+        assertEquals("form-key-1", sent.header("Idempotency-Key"));
         assertTrue(sent.body().contains("\"legalName\":\"Jordan Avery Lee\""), sent.body());
     }
 

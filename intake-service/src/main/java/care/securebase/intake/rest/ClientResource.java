@@ -4,9 +4,12 @@ import care.securebase.intake.Client;
 import care.securebase.intake.matching.DuplicateRules;
 import care.securebase.intake.service.ClientService;
 import care.securebase.intake.service.PossibleDuplicatesException;
+import care.securebase.kit.idempotency.IdempotencyKey;
 import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.kit.problem.Problem;
 import care.securebase.kit.security.Roles;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -16,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,7 +32,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,26 +43,46 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClientResource {
 
     private final ClientService clients;
+    private final ObjectMapper mapper;
 
-    public ClientResource(ClientService clients) {
+    public ClientResource(ClientService clients, ObjectMapper mapper) {
         this.clients = clients;
+        this.mapper = mapper;
     }
 
     @POST
     @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINIC_ADMIN})
     @Operation(summary = "Register a client at the caller's clinic")
+    @APIResponse(responseCode = "201", description = "Registered. With an Idempotency-Key the caller used before for"
+            + " the same request: that request's client, with header " + IdempotencyKey.REPLAYED + ": true")
     @APIResponse(responseCode = "409", description = "Possible duplicates (problem type possible-duplicate); nothing was written")
-    public Response register(@Valid @NotNull RegisterClientRequest request, UriInfo uri) {
-        Client client;
+    public Response register(@Valid @NotNull RegisterClientRequest request, UriInfo uri,
+                             @Parameter(in = ParameterIn.HEADER, name = IdempotencyKey.HEADER,
+                                     description = "Any unique value (a UUID): retrying with it never registers twice")
+                             @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey) {
+        ClientService.Registered registered;
         try {
-            client = clients.register(new ClientService.Registration(request.toClient(), request.newConsents(),
-                    request.confirmedNotDuplicate()));
+            registered = clients.register(new ClientService.Registration(request.toClient(), request.newConsents(),
+                    request.confirmedNotDuplicate()), idempotencyKey, fingerprint(request));
         } catch (PossibleDuplicatesException e) {
             return Response.status(409).type(Problem.MEDIA_TYPE)
                     .entity(DuplicatesView.problem(e.duplicates(), uri.getPath())).build();
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(client.id.toString()).build())
-                .entity(ClientView.of(client)).build();
+        Client client = registered.client();
+        Response.ResponseBuilder response = Response.created(uri.getAbsolutePathBuilder().path(client.id.toString()).build())
+                .entity(ClientView.of(client));
+        if (registered.replayed()) {
+            response.header(IdempotencyKey.REPLAYED, "true");
+        }
+        return response.build();
+    }
+
+    private String fingerprint(RegisterClientRequest request) {
+        try {
+            return IdempotencyKey.fingerprint(mapper.writeValueAsString(request));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A validated request cannot be written back as JSON", e);
+        }
     }
 
     @GET

@@ -4,8 +4,10 @@ import care.securebase.events.ClientRegistered;
 import care.securebase.intake.Age;
 import care.securebase.intake.Client;
 import care.securebase.intake.Consent;
+import care.securebase.intake.RequestKey;
 import care.securebase.intake.matching.Contacts;
 import care.securebase.intake.matching.DuplicateRules;
+import care.securebase.kit.idempotency.IdempotencyKey;
 import care.securebase.kit.outbox.Outbox;
 import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.kit.security.Caller;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.NotFoundException;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -80,15 +83,54 @@ public class ClientService {
         if (phone != null) {
             keys.add("client-phone:" + phone);
         }
-        for (String key : keys) {
-            Client.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                    .setParameter(1, key).getSingleResult();
-        }
+        keys.forEach(ClientService::lock);
+    }
+
+    /** Held until the transaction ends. */
+    private static void lock(String key) {
+        Client.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, key).getSingleResult();
     }
 
     public Client register(Client client) {
         return register(new Registration(client, List.of(), false));
     }
+
+    /** A registration's client, and whether it was made by an earlier request with the same key. */
+    public record Registered(Client client, boolean replayed) {
+    }
+
+    /**
+     * As {@link #register(Registration)}, once per {@code Idempotency-Key} of the caller: a retry of the
+     * same request (same fingerprint) gets the client the first one registered; the key with another
+     * request is refused. Without a key, every request registers (the duplicate check still warns).
+     */
+    public Registered register(Registration registration, String idempotencyKey, String fingerprint) {
+        String key = IdempotencyKey.checked(idempotencyKey);
+        if (key == null) {
+            return new Registered(register(registration), false);
+        }
+        // A retry racing the first request waits for it here, then finds its key.
+        lock("request-key:" + caller.id() + ":" + key);
+        var earlier = RequestKey.of(caller.id(), key);
+        if (earlier.isPresent()) {
+            if (!earlier.get().operation.equals(REGISTER) || !earlier.get().fingerprint.equals(fingerprint)) {
+                throw new InvalidFieldException(IdempotencyKey.HEADER, "was already used for a different request; use a new key");
+            }
+            return new Registered(Client.findById(earlier.get().resourceId), true);
+        }
+        Client client = register(registration);
+        RequestKey remembered = new RequestKey();
+        remembered.id = new RequestKey.Id(caller.id(), key);
+        remembered.operation = REGISTER;
+        remembered.fingerprint = fingerprint;
+        remembered.resourceId = client.id;
+        remembered.createdAt = Instant.now();
+        remembered.persist();
+        return new Registered(client, false);
+    }
+
+    private static final String REGISTER = "register-client";
 
     /** Checks everything before writing anything: a refused registration leaves no row behind. */
     public Client register(Registration registration) {

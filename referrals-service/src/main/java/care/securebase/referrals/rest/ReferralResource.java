@@ -1,5 +1,6 @@
 package care.securebase.referrals.rest;
 
+import care.securebase.kit.idempotency.IdempotencyKey;
 import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.kit.security.Roles;
 import care.securebase.referrals.Referral;
@@ -51,7 +52,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Referrals")
 public class ReferralResource {
 
-    static final String REPLAYED = "Idempotent-Replayed";
+    static final String REPLAYED = IdempotencyKey.REPLAYED;
     private static final String CLINIC_STAFF_OR_PARTNER = "The referring clinic's view, or the partner's";
     private static final String MOVED = "The referral after the move, in the caller's view. With an Idempotency-Key"
             + " already used for the same request on this referral, the first answer again, with header "

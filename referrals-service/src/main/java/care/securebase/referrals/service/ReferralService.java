@@ -1,5 +1,6 @@
 package care.securebase.referrals.service;
 
+import care.securebase.kit.idempotency.IdempotencyKey;
 import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.kit.security.Caller;
 import care.securebase.kit.security.Roles;
@@ -18,16 +19,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotFoundException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +40,7 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.REQUIRED)
 public class ReferralService {
 
-    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    public static final String IDEMPOTENCY_KEY = IdempotencyKey.HEADER;
 
     private final ReferralEvents events;
     private final Caller caller;
@@ -172,7 +169,7 @@ public class ReferralService {
             throw new ForbiddenException("Only the " + target.movedBy().name().toLowerCase()
                     + " moves a referral to " + target);
         }
-        String key = checkedKey(idempotencyKey);
+        String key = IdempotencyKey.checked(idempotencyKey);
         // Locked: concurrent moves (and retries) of one referral are applied one after the other.
         Referral referral = visible(id, true);
         String fingerprint = fingerprint(target, details);
@@ -292,26 +289,10 @@ public class ReferralService {
         return caller.hasRole(Roles.SOCIAL_WORKER);
     }
 
-    private static String checkedKey(String key) {
-        if (key == null) {
-            return null;
-        }
-        if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw new InvalidFieldException(IDEMPOTENCY_KEY, "must be 1 to 200 visible ASCII characters");
-        }
-        return key;
-    }
-
     private static String fingerprint(ReferralStatus target, Referral.Details details) {
         Referral.Details d = details == null ? Referral.Details.NONE : details;
-        String request = String.join("\0", target.name(), d.code() == null ? "" : d.code(),
-                d.note() == null ? "" : d.note().strip(), d.date() == null ? "" : d.date().toString());
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IdempotencyKey.fingerprint(target.name(), d.code(), d.note() == null ? null : d.note().strip(),
+                d.date() == null ? null : d.date().toString());
     }
 
     private static String blankToNull(String text) {

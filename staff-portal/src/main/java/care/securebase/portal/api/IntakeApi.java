@@ -5,6 +5,7 @@ import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -44,10 +45,13 @@ public interface IntakeApi {
     @Path("clients/{id}")
     Client client(@PathParam("id") String id);
 
-    /** 409 {@code possible-duplicate} with {@link Problem#duplicates()} unless {@code confirmNotDuplicate}. */
+    /**
+     * 409 {@code possible-duplicate} with {@link Problem#duplicates()} unless {@code confirmNotDuplicate}.
+     * The form's Idempotency-Key makes a form sent twice (double click, retry) register once.
+     */
     @POST
     @Path("clients")
-    Client register(RegisterClient request);
+    Client register(@HeaderParam("Idempotency-Key") String key, RegisterClient request);
 
     @GET
     @Path("clients/{id}/consents")

@@ -134,7 +134,7 @@ public class ClientPages {
     @RolesAllowed(Roles.INTAKE_COORDINATOR)
     public Response register(@BeanParam RegisterForm form) {
         try {
-            IntakeApi.Client client = intake.register(form.toRequest());
+            IntakeApi.Client client = intake.register(Forms.orNull(form.idempotencyKey), form.toRequest());
             return seeOther("/clients/" + client.id() + "?done=registered");
         } catch (ServiceFailure e) {
             Problem problem = e.problem();
@@ -247,6 +247,8 @@ public class ClientPages {
         @RestForm public List<String> contactConsents;
         @RestForm public String formVersion;
         @RestForm public String confirmNotDuplicate;
+        /** One per form shown, kept when it is shown again with errors or duplicates (nothing was registered then). */
+        @RestForm public String idempotencyKey;
 
         public List<String> channels() {
             return IntakeApi.CHANNELS;
@@ -263,6 +265,7 @@ public class ClientPages {
             form.timeZone = "Europe/London";
             form.treatmentConsent = "CLIENT";
             form.formVersion = FORM_VERSION;
+            form.idempotencyKey = java.util.UUID.randomUUID().toString();
             return form;
         }
 
