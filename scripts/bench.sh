@@ -115,6 +115,33 @@ bench_startup() { # module: restarts it; prints {"startSeconds":..,"idleRssMb":.
   printf '{"startSeconds":%.1f,"idleRssMb":%d}' "$(echo "$ready - $start" | bc)" "$(bench_rss_mb "$pid")"
 }
 
+# Creates clinicians of this run at northside with room for about $1 clients (200 each, the most one
+# may carry) and prints their ids, comma-separated: the write steps assign to them, not to the demo's.
+bench_clinicians() { # clients label
+  local count=$(( ($1 * 11 / 10) / 200 + 1 )) i id ids="" ada
+  ada=$(bench_token ada)
+  for ((i = 1; i <= count; i++)); do
+    id="${BENCH_RUN,,}-$2-$i"
+    curl -sf -X PUT -H "Authorization: Bearer $ada" -H 'Content-Type: application/json' \
+      -d "{\"displayName\":\"Benchmark $id\",\"clinicId\":\"northside\",\"caseloadLimit\":200,\"onCall\":false,\"active\":true}" \
+      "$(app_url intake-service)/clinicians/$id" >/dev/null || die "could not create bench clinician $id"
+    ids+="${ids:+,}$id"
+  done
+  echo "$ids"
+}
+
+# Bench clinicians (this run's, and any an interrupted run left active) take no more clients; their
+# clients stay with them, out of everyone's way.
+bench_retire_clinicians() {
+  local ada id
+  ada=$(bench_token ada)
+  while read -r id; do
+    curl -sf -X PUT -H "Authorization: Bearer $ada" -H 'Content-Type: application/json' \
+      -d "{\"displayName\":\"Benchmark $id\",\"clinicId\":\"northside\",\"caseloadLimit\":200,\"onCall\":false,\"active\":false}" \
+      "$(app_url intake-service)/clinicians/$id" >/dev/null || true
+  done < <(bench_psql intake "SELECT id FROM clinician WHERE id LIKE 'bench-%' AND active")
+}
+
 bench_discharge() { # SQL condition on intake's client c: discharges their current episodes through the API
   local clara episode ids
   ids=$(bench_psql intake "SELECT c.id FROM client c WHERE $1" | sed "s/.*/'&'/" | paste -sd, -)
@@ -137,6 +164,7 @@ bench_run() {
   local json="$BENCH_RESULTS/$BENCH_RUN.json" tmp
   tmp=$(mktemp -d)
   say "bench: run $BENCH_RUN (log: .clinic/logs/bench.log)"
+  bench_retire_clinicians
   say "bench: compiling the simulations"
   "$ROOT/mvnw" -B -q -P bench -pl bench test-compile >>"$LOGS/bench.log" 2>&1 || die "bench does not compile"
 
@@ -153,7 +181,8 @@ bench_run() {
   # Just restarted, the applications would be measured cold (JIT, pools, key sets): both load shapes
   # run once at a low rate first, and those figures are thrown away.
   say "bench: warming up the restarted applications (results discarded)"
-  bench_gatling IntakeWrites 3 "$BENCH_WARMUP_SECONDS" >/dev/null
+  bench_gatling IntakeWrites 3 "$BENCH_WARMUP_SECONDS" \
+    -Dbench.clinicians="$(bench_clinicians $((3 * BENCH_WARMUP_SECONDS)) warmup)" >/dev/null
   bench_gatling StaffReads 30 "$BENCH_WARMUP_SECONDS" >/dev/null
 
   bench_rss_sampler "$tmp/rss" &
@@ -162,7 +191,8 @@ bench_run() {
   say "bench: intake writes (register + complete an intake), stepping the arrival rate"
   local rate report stats held="null" steps="[]"
   for rate in $BENCH_WRITE_RATES; do
-    report=$(bench_gatling IntakeWrites "$rate" "$BENCH_STEP_SECONDS")
+    report=$(bench_gatling IntakeWrites "$rate" "$BENCH_STEP_SECONDS" \
+      -Dbench.clinicians="$(bench_clinicians $((rate * BENCH_STEP_SECONDS)) "$rate")")
     stats=$(bench_stats "$report" all)
     steps=$(jq -c --argjson r "$rate" --argjson s "$stats" '. + [{intakesPerSecond: $r} + $s]' <<<"$steps")
     say "bench:   $rate intakes/s: $(jq -r '"p50 \(.p50) ms, p99 \(.p99) ms, max \(.max) ms, failed \(.failed)"' <<<"$stats")"
@@ -179,10 +209,7 @@ bench_run() {
 
   touch "$tmp/rss.stop"
   wait "$sampler" 2>/dev/null || true
-
-  # Intake writes assign their clients too: discharge every bench client's episode (this run's and any
-  # earlier run's), or clara's caseload fills up and the pipeline's clients would go to the waitlist.
-  bench_discharge "c.email LIKE 'bench-%'"
+  bench_retire_clinicians
 
   say "bench: event latencies and reminder dispatch ($BENCH_PIPELINE_RATE clients/s for $BENCH_PIPELINE_SECONDS s)"
   local ada clara_limit program
@@ -204,9 +231,9 @@ bench_run() {
   clients=$(bench_psql intake "SELECT count(*) FROM client WHERE email LIKE '$BENCH_RUN-%'")
   expected=$(bench_psql intake "SELECT count(*) FROM client c JOIN intake i ON i.client_id = c.id
     WHERE c.email LIKE '$BENCH_RUN-%' AND c.time_zone LIKE 'Etc/%'")
-  say "bench:   waiting for the reminders of $expected pipeline clients to be sent (at most 120 s)"
+  say "bench:   waiting for the reminders of $expected pipeline clients, due together, to be sent (at most 240 s)"
   local sent=0 waited
-  for waited in $(seq 1 120); do
+  for waited in $(seq 1 240); do
     bench_psql intake "COPY (SELECT c.id FROM client c WHERE c.email LIKE '$BENCH_RUN-%' AND c.time_zone LIKE 'Etc/%') TO STDOUT" >"$tmp/pipeline-clients"
     sent=$(bench_psql notifications "SELECT count(*) FROM booster_reminder WHERE status = 'SENT'
       AND client_id IN ($(sed "s/.*/'&'/" "$tmp/pipeline-clients" | paste -sd, -))")
@@ -230,7 +257,7 @@ bench_run() {
   local dispatch
   dispatch=$(bench_psql notifications "SELECT count(*), coalesce(extract(epoch FROM max(sent_at) - min(sent_at)), 0)
     FROM booster_reminder WHERE status = 'SENT' AND client_id IN ($ids)")
-  # Each pipeline client has exactly one reminder due now: the mail server must hold exactly one message each.
+  # Each pipeline client has exactly one reminder due in the run (the 7-day one): the mail server must hold exactly one message each.
   local twice=0 missing=0 address count
   while read -r address; do
     count=$(curl -s "$MAIL_API_URL/api/user/$address/messages/" | jq 'if type == "array" then length else 0 end')

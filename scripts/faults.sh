@@ -302,11 +302,15 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
   # connection cut after the request went out (-2), and 503 commit-outcome-unknown.
   local refused='($5 == 0 || $5 >= 500) && $7 !~ /commit-outcome-unknown/'
   awk -F'\t' '$2 == "register" && $5 == 201 { print $4 "\t" $3 }' "$tsv" | sort -u >"$d/registered"
-  awk -F'\t' "\$2 == \"register\" && $refused { print \$3 }" "$tsv" | sort -u >"$d/register-refused"
+  # A registration refused and then taken on a retry (same Idempotency-Key) has its client: only the
+  # addresses never registered must have no client row.
+  awk -F'\t' "\$2 == \"register\" && $refused { print \$3 }" "$tsv" | sort -u \
+    | comm -23 - <(cut -f2 "$d/registered" | sort -u) >"$d/register-refused"
   awk -F'\t' '$2 == "intake" && $5 == 201 { print $4 }' "$tsv" | sort -u >"$d/intake-ok"
   awk -F'\t' "\$2 == \"intake\" && $refused { print \$4 }" "$tsv" | sort -u >"$d/intake-refused"
   awk -F'\t' '$2 == "intake" && ($5 < 0 || $7 ~ /commit-outcome-unknown/) { print $4 }' "$tsv" | sort -u >"$d/intake-in-doubt"
-  awk -F'\t' '($2 == "maintenance" && $5 == 201) || $2 == "written-despite-refusal" || $2 == "in-doubt-was-written" { print $4 }' \
+  awk -F'\t' '($2 == "maintenance" && $5 == 201)
+    || (($2 == "written-despite-refusal" || $2 == "in-doubt-was-written") && $7 == "maintenance") { print $4 }' \
     "$tsv" | sort -u >"$d/maintenance-ok"
 
   local in_clients in_intake_refused
@@ -352,7 +356,9 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     stray_intakes=$(faults_psql intake "SELECT count(*) FROM intake WHERE client_id IN ($in_intake_refused)")
     stray_episodes=$(faults_psql sessions "SELECT count(*) FROM episode WHERE client_id IN ($in_intake_refused)")
   fi
-  local plans_twice retried
+  local plans_twice retried clients_twice
+  clients_twice=$(faults_psql intake "SELECT count(*) FROM (SELECT email FROM client
+    WHERE email IN ($(faults_sql_list <(cut -f2 "$d/registered"))) GROUP BY email HAVING count(*) > 1) x")
   retried=$(faults_psql notifications "SELECT count(*) FROM booster_reminder
     WHERE status = 'SENT' AND attempts > 1 AND client_id IN ($in_clients)")
   plans_twice=$(faults_psql sessions "SELECT count(*) FROM (SELECT e.client_id FROM maintenance_plan p
@@ -364,7 +370,7 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     --rawfile maintenanceOk "$d/maintenance-ok" --rawfile intakeInDoubt "$d/intake-in-doubt" --rawfile episodes "$d/episodes" \
     --rawfile sent "$d/reminders-sent" --rawfile mails "$d/mails" --rawfile copies "$d/mail-copies" --slurpfile checks "$d/checks.json" \
     --argjson strayClients "$stray_clients" --argjson strayIntakes "$stray_intakes" \
-    --argjson strayEpisodes "$stray_episodes" --argjson plansTwice "$plans_twice" --argjson retried "$retried" '
+    --argjson strayEpisodes "$stray_episodes" --argjson plansTwice "$plans_twice" --argjson retried "$retried" --argjson clientsTwice "$clients_twice" '
     def rows($s): $s | split("\n") | map(select(length > 0) | split("\t"));
     def counts($s): rows($s) | map({key: .[0], value: (.[1] | tonumber)}) | from_entries;
     (rows($requests) | map({t: (.[0] | tonumber), step: .[1], client: .[3], status: (.[4] | tonumber), problem: (.[5] == "1"), detail: (.[6] // "")})) as $r
@@ -404,7 +410,8 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
                           sentAfterFailedAttempts: $retried},
           mails: {expected: ($maintOk | length), found: found($maintOk; $mail), duplicates: twice($mail), unasked: $mailsUnasked,
                   sameMessageAgain: ([$copies | to_entries[] | .value - ($mail[.key] // 0)] | add // 0)},
-          maintenancePlansTwice: $plansTwice
+          maintenancePlansTwice: $plansTwice,
+          clientsRegisteredTwice: $clientsTwice
         },
         leftByRefusedRequests: {clients: $strayClients, intakes: $strayIntakes, episodes: $strayEpisodes},
         writtenDespiteRefusal: ($r | map(select(.step == "written-despite-refusal")) | length),
@@ -418,7 +425,8 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
       }
     | .expected = (.effects | [.episodes.expected, .remindersSent.expected, .mails.expected] | add)
     | .found = (.effects | [.episodes.found, .remindersSent.found, .mails.found] | add)
-    | .duplicates = (.effects | [.episodes.duplicates, .remindersSent.duplicates, .mails.duplicates, .maintenancePlansTwice] | add)
+    | .duplicates = (.effects | [.episodes.duplicates, .remindersSent.duplicates, .mails.duplicates, .maintenancePlansTwice,
+                                 .clientsRegisteredTwice] | add)
     | .problems = ([
         (if .accepted == 0 then "no request was accepted" else empty end),
         (if .found < .expected then "\(.expected - .found) effects missing" else empty end),

@@ -24,6 +24,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -203,12 +204,14 @@ final class Load {
     private void flow(int number) {
         String email = tag + "-" + number + "@faults.example.org";
         String clinician = number % 2 == 0 ? "clara" : "tara";
-        Result r = send("register", email, "", "ingrid", "POST", intake + "/clients", """
+        // Retried like the other writes: the Idempotency-Key makes a retry after an unknown outcome
+        // answer with the client the first attempt registered instead of registering a second one.
+        Result r = retrying("register", email, "", "ingrid", intake + "/clients", """
                 {"legalName":"%s %s","preferredName":"%s","dateOfBirth":"%s","email":"%s",
                  "preferredChannel":"EMAIL","language":"en","timeZone":"%s","consents":[
                    {"scope":"CONTACT_EMAIL","granted":true,"formVersion":"faults"}]}"""
-                .formatted(word(), word(), word(), born(), email, zone));
-        if (r.status != 201) {
+                .formatted(word(), word(), word(), born(), email, zone), 201, UUID.randomUUID().toString());
+        if (r == null || r.status != 201) {
             return;
         }
         String client = r.id();
@@ -234,32 +237,39 @@ final class Load {
                 pause = Math.min(4_000, pause + 500);
             }
         }
-        if (!retrying("treatment", email, client, clinician, sessions + "/episodes/" + episode + "/phase",
-                "{\"phase\":\"ACTIVE_TREATMENT\"}", 200)) {
+        if (retrying("treatment", email, client, clinician, sessions + "/episodes/" + episode + "/phase",
+                "{\"phase\":\"ACTIVE_TREATMENT\"}", 200, null) == null) {
             return;
         }
         retrying("maintenance", email, client, clinician, sessions + "/episodes/" + episode + "/maintenance", """
                 {"relapseWarningSigns":["withdrawing"],"copingTools":["breathing"],"supports":["friend"],
-                 "boosters":["%s"]}""".formatted(booster), 201);
+                 "boosters":["%s"]}""".formatted(booster), 201, null);
     }
 
     /**
      * What a careful client does with a step that must happen once: try again after a refusal that
      * promises nothing was written (503, no connection, 502/504). A 409 after such a refusal means the
-     * refused attempt was written after all: recorded as "written-despite-refusal".
+     * refused attempt was written after all: recorded as "written-despite-refusal". With an
+     * Idempotency-Key every attempt carries the same key. Returns the accepted answer, or null.
      */
-    private boolean retrying(String step, String email, String client, String user, String url, String body, int ok) {
+    private Result retrying(String step, String email, String client, String user, String url, String body, int ok,
+                            String key) {
         boolean refusedBefore = false;
         boolean inDoubt = false;
         while (System.nanoTime() < deadline) {
-            Result r = send(step, email, client, user, "POST", url, body);
+            Result r = send(step, email, client, user, "POST", url, body, key);
             if (r.status == ok || (ok == 200 && r.status == 204)) {
-                return true;
+                if (r.replayed && (refusedBefore || inDoubt)) {
+                    // The key found an earlier attempt's work: that attempt was written after all.
+                    record(inDoubt ? "in-doubt-was-written" : "written-despite-refusal", email, r.id(), r.status,
+                            false, step);
+                }
+                return r;
             }
-            if (r.status == 409 && (refusedBefore || inDoubt)) {
+            if (r.status == 409 && (refusedBefore || inDoubt) && key == null) {
                 // The service said it could not tell (its commit lost the database): finding it done is fine.
                 record(inDoubt ? "in-doubt-was-written" : "written-despite-refusal", email, client, 409, r.problem, step);
-                return true;
+                return r;
             }
             if (r.inDoubt()) {
                 inDoubt = true;
@@ -276,16 +286,20 @@ final class Load {
             } else if (r.status == TIMEOUT || r.status == LOST) {
                 inDoubt = true; // the request may have been carried out: finding it done later is fine
             } else {
-                return false;
+                return null;
             }
             sleep(1_000);
         }
         record("unfinished", email, client, 0, false, step);
         unfinished.incrementAndGet();
-        return false;
+        return null;
     }
 
-    private record Result(int status, boolean problem, String body) {
+    private record Result(int status, boolean problem, String body, boolean replayed) {
+        Result(int status, boolean problem, String body) {
+            this(status, problem, body, false);
+        }
+
         /** A 503 saying the commit lost the database: written or not, nobody knows. */
         boolean inDoubt() {
             return status == 503 && body != null && body.contains("commit-outcome-unknown");
@@ -298,8 +312,16 @@ final class Load {
     }
 
     private Result send(String step, String email, String client, String user, String method, String url, String body) {
+        return send(step, email, client, user, method, url, body, null);
+    }
+
+    private Result send(String step, String email, String client, String user, String method, String url, String body,
+                        String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + tokens.get(user)).header("Accept", "application/json");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
@@ -310,7 +332,8 @@ final class Load {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             boolean problem = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
-            result = new Result(response.statusCode(), problem, response.body());
+            result = new Result(response.statusCode(), problem, response.body(),
+                    response.headers().firstValue("Idempotent-Replayed").orElse("").equals("true"));
         } catch (HttpTimeoutException e) {
             result = new Result(TIMEOUT, false, null);
             detail = "timeout";

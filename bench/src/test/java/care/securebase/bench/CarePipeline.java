@@ -19,15 +19,23 @@ import java.time.temporal.ChronoUnit;
 /**
  * One client's whole path, for the event latencies and the reminder dispatch rate: registered with
  * consent to e-mail and to share with social work, intake assigned to clara (intake-completed), the
- * episode opened by sessions, moved to maintenance with a booster two days ahead (its seven-day
- * reminder is due at once), and referred to a social-work program (referral-sent, partner notice).
- * The script measures the latencies afterwards from the services' own timestamps.
+ * episode opened by sessions, moved to maintenance with a booster a week ahead (the seven-day
+ * reminders fall due together once every client is through), and referred to a social-work program
+ * (referral-sent, partner notice). The script measures the latencies afterwards from the services'
+ * own timestamps.
  */
 public class CarePipeline extends Simulation {
 
     private static final String PROGRAM = Bench.prop("bench.program", "");
     private static final String ZONE = Bench.afternoonZone();
-    private static final String BOOSTER = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).toString();
+    /**
+     * Seven days and a little more ahead: every client's 7-day reminder falls due at the same minute,
+     * after the last client is through, so the dispatcher meets them as one burst and the run measures
+     * how fast it sends, not how fast clients arrive.
+     */
+    private static final String BOOSTER = Instant.now().plus(7, ChronoUnit.DAYS)
+            .plusSeconds(Bench.DURATION.toSeconds() + 45).truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES)
+            .toString();
 
     private static final String INGRID = Bench.token("ingrid");
     private static final String CLARA = Bench.token("clara");
