@@ -55,7 +55,10 @@ app_start() {
       if [[ -n ${APP_DB[$m]} ]]; then env+=("SECUREBASE_SERVICES_${APP_DB[$m]^^}_URL=$(app_url "$m")"); fi
     done
   fi
-  start_bg "$module" env "${env[@]}" ${APP_EXTRA_ENV[@]+"${APP_EXTRA_ENV[@]}"} java -Xmx256m -jar "$(app_jar "$module")"
+  # Serial GC: five JVMs beside PostgreSQL, Kafka and Keycloak on two cores; G1's concurrent threads
+  # cost more than its pauses save (bench: intake writes at 20/s p99 216 ms with G1, 76 ms with Serial).
+  start_bg "$module" env "${env[@]}" ${APP_EXTRA_ENV[@]+"${APP_EXTRA_ENV[@]}"} \
+    java -XX:+UseSerialGC -Xmx256m -jar "$(app_jar "$module")"
 }
 
 apps_up() {
