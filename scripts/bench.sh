@@ -90,7 +90,7 @@ bench_latency() { # earlier-file later-file
 bench_ceiling() { # prints one-row-insert commits per second
   as_postgres psql -qX -h "$PG_SOCKETS" -p "$PG_PORT" -d postgres >/dev/null \
     <<<"SELECT 'CREATE DATABASE bench' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'bench') \gexec"
-  bench_psql bench "CREATE TABLE IF NOT EXISTS one_row (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), v text)"
+  bench_psql bench "SET client_min_messages = warning; CREATE TABLE IF NOT EXISTS one_row (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now(), v text)"
   local script
   script=$(mktemp /tmp/bench-insert.XXXXXX.sql)
   echo "INSERT INTO one_row (v) VALUES ('x');" >"$script"
