@@ -309,8 +309,8 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
   awk -F'\t' '$2 == "intake" && $5 == 201 { print $4 }' "$tsv" | sort -u >"$d/intake-ok"
   awk -F'\t' "\$2 == \"intake\" && $refused { print \$4 }" "$tsv" | sort -u >"$d/intake-refused"
   awk -F'\t' '$2 == "intake" && ($5 < 0 || $7 ~ /commit-outcome-unknown/) { print $4 }' "$tsv" | sort -u >"$d/intake-in-doubt"
-  awk -F'\t' '($2 == "maintenance" && $5 == 201)
-    || (($2 == "written-despite-refusal" || $2 == "in-doubt-was-written") && $7 == "maintenance") { print $4 }' \
+  awk -F'\t' '($2 == "maintenance" && $5 == 201) ||
+    (($2 == "written-despite-refusal" || $2 == "in-doubt-was-written") && $7 == "maintenance") { print $4 }' \
     "$tsv" | sort -u >"$d/maintenance-ok"
 
   local in_clients in_intake_refused
