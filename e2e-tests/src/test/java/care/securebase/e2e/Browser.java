@@ -120,7 +120,28 @@ public final class Browser implements BeforeAllCallback {
     public static void press(String buttonText) {
         WebElement button = driver().findElement(By.xpath("//button[normalize-space()='" + buttonText + "']"));
         button.click();
-        waiting().until(ExpectedConditions.stalenessOf(button));
+        untilReplaced(button);
+    }
+
+    /**
+     * Waits until the page the element was on has been replaced. Chrome sometimes reports a node of the
+     * page being torn down as an "unknown error" (node does not belong to the document) instead of a
+     * stale element: that is the same answer.
+     */
+    public static void untilReplaced(WebElement element) {
+        waiting().until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     public static String text() {

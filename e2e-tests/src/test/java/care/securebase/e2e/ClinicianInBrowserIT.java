@@ -75,7 +75,7 @@ class ClinicianInBrowserIT {
     static void pressStartingWith(String text) {
         WebElement button = driver().findElement(By.xpath("//button[starts-with(normalize-space(), '" + text + "')]"));
         button.click();
-        Browser.waiting().until(ExpectedConditions.stalenessOf(button));
+        Browser.untilReplaced(button);
     }
 
     @Test
