@@ -52,11 +52,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Referrals")
 public class ReferralResource {
 
-    static final String REPLAYED = IdempotencyKey.REPLAYED;
     private static final String CLINIC_STAFF_OR_PARTNER = "The referring clinic's view, or the partner's";
     private static final String MOVED = "The referral after the move, in the caller's view. With an Idempotency-Key"
             + " already used for the same request on this referral, the first answer again, with header "
-            + REPLAYED + ": true";
+            + IdempotencyKey.REPLAYED + ": true";
 
     private static final String NO_CONSENT = "The client has no current consent to share with this kind of program"
             + " (problem+json naming programId; the detail names the consent scope)";
@@ -166,7 +165,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = MOVED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnyReferralView.class)))
-    public Response send(@PathParam("id") UUID id, @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key) {
+    public Response send(@PathParam("id") UUID id, @HeaderParam(IdempotencyKey.HEADER) String key) {
         return moved(referrals.move(id, ReferralStatus.SENT, null, key));
     }
 
@@ -177,7 +176,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = MOVED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnyReferralView.class)))
-    public Response accept(@PathParam("id") UUID id, @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key) {
+    public Response accept(@PathParam("id") UUID id, @HeaderParam(IdempotencyKey.HEADER) String key) {
         return moved(referrals.move(id, ReferralStatus.ACCEPTED, null, key));
     }
 
@@ -188,7 +187,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = MOVED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnyReferralView.class)))
-    public Response decline(@PathParam("id") UUID id, @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key,
+    public Response decline(@PathParam("id") UUID id, @HeaderParam(IdempotencyKey.HEADER) String key,
                             @Valid @NotNull DeclineRequest request) {
         return moved(referrals.move(id, ReferralStatus.DECLINED,
                 new Referral.Details(request.reason().name(), request.note(), null), key));
@@ -201,7 +200,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = MOVED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnyReferralView.class)))
-    public Response schedule(@PathParam("id") UUID id, @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key,
+    public Response schedule(@PathParam("id") UUID id, @HeaderParam(IdempotencyKey.HEADER) String key,
                              @Valid @NotNull ScheduleRequest request) {
         return moved(referrals.move(id, ReferralStatus.SCHEDULED,
                 new Referral.Details(null, request.note(), request.date()), key));
@@ -214,7 +213,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = MOVED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnyReferralView.class)))
-    public Response start(@PathParam("id") UUID id, @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key) {
+    public Response start(@PathParam("id") UUID id, @HeaderParam(IdempotencyKey.HEADER) String key) {
         return moved(referrals.move(id, ReferralStatus.IN_PROGRESS, null, key));
     }
 
@@ -225,7 +224,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = MOVED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnyReferralView.class)))
-    public Response complete(@PathParam("id") UUID id, @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key,
+    public Response complete(@PathParam("id") UUID id, @HeaderParam(IdempotencyKey.HEADER) String key,
                              @Valid @NotNull CompleteRequest request) {
         return moved(referrals.move(id, ReferralStatus.COMPLETED,
                 new Referral.Details(request.outcome().name(), request.note(), null), key));
@@ -239,7 +238,7 @@ public class ReferralResource {
     @APIResponse(responseCode = "200", description = MOVED,
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = AnyReferralView.class)))
-    public Response cancel(@PathParam("id") UUID id, @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key,
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam(IdempotencyKey.HEADER) String key,
                            @Valid CancelRequest request) {
         if (request != null && request.reason() != null
                 && ReferralCodes.SYSTEM_ONLY.contains(request.reason())) {
@@ -256,7 +255,7 @@ public class ReferralResource {
     @RolesAllowed({Roles.CARE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     @Operation(hidden = true)
     public Response cancelWithoutReason(@PathParam("id") UUID id,
-                                        @HeaderParam(ReferralService.IDEMPOTENCY_KEY) String key) {
+                                        @HeaderParam(IdempotencyKey.HEADER) String key) {
         return moved(referrals.move(id, ReferralStatus.CANCELLED, null, key));
     }
 
@@ -264,7 +263,7 @@ public class ReferralResource {
     private static Response moved(ReferralRecord record) {
         Response.ResponseBuilder response = Response.ok(ReferralViews.of(record));
         if (record.replayed()) {
-            response.header(REPLAYED, "true");
+            response.header(IdempotencyKey.REPLAYED, "true");
         }
         return response.build();
     }

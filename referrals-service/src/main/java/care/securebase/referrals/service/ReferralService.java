@@ -40,8 +40,6 @@ import java.util.UUID;
 @Transactional(Transactional.TxType.REQUIRED)
 public class ReferralService {
 
-    public static final String IDEMPOTENCY_KEY = IdempotencyKey.HEADER;
-
     private final ReferralEvents events;
     private final Caller caller;
     private final Clock clock;
@@ -237,7 +235,7 @@ public class ReferralService {
     private ReferralRecord replay(Referral referral, ReferralRequestKey earlier, ReferralStatus target,
                                   String fingerprint, boolean partner) {
         if (!earlier.sameRequest(target.name(), fingerprint, caller.id())) {
-            throw new InvalidFieldException(IDEMPOTENCY_KEY,
+            throw new InvalidFieldException(IdempotencyKey.HEADER,
                     "was already used for a different request on this referral; use a new key");
         }
         List<ReferralStep> asThen = ReferralStep.historyOf(referral.id).stream()

@@ -4,6 +4,7 @@ import care.securebase.kit.problem.InvalidFieldException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -33,7 +34,7 @@ public final class IdempotencyKey {
 
     /** SHA-256 (hex) of the request's parts; nulls count as empty. */
     public static String fingerprint(String... parts) {
-        String request = String.join("\0", java.util.Arrays.stream(parts).map(p -> p == null ? "" : p).toList());
+        String request = String.join("\0", Arrays.stream(parts).map(p -> p == null ? "" : p).toList());
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(request.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash);

@@ -51,7 +51,7 @@ public interface IntakeApi {
      */
     @POST
     @Path("clients")
-    Client register(@HeaderParam("Idempotency-Key") String key, RegisterClient request);
+    Client register(@HeaderParam(ReferralsApi.IDEMPOTENCY_KEY) String key, RegisterClient request);
 
     @GET
     @Path("clients/{id}/consents")
