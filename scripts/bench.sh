@@ -122,12 +122,16 @@ bench_clinicians() { # clients label
   ada=$(bench_token ada)
   for ((i = 1; i <= count; i++)); do
     id="${BENCH_RUN,,}-$2-$i"
-    curl -sf -X PUT -H "Authorization: Bearer $ada" -H 'Content-Type: application/json' \
-      -d "{\"displayName\":\"Benchmark $id\",\"clinicId\":\"northside\",\"caseloadLimit\":200,\"onCall\":false,\"active\":true}" \
-      "$(app_url intake-service)/clinicians/$id" >/dev/null || die "could not create bench clinician $id"
+    bench_put_clinician "$ada" "$id" true || die "could not create bench clinician $id"
     ids+="${ids:+,}$id"
   done
   echo "$ids"
+}
+
+bench_put_clinician() { # clinic-admin-token id active
+  curl -sf -X PUT -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
+    -d "{\"displayName\":\"Benchmark $2\",\"clinicId\":\"northside\",\"caseloadLimit\":200,\"onCall\":false,\"active\":$3}" \
+    "$(app_url intake-service)/clinicians/$2" >/dev/null
 }
 
 # Bench clinicians (this run's, and any an interrupted run left active) take no more clients; their
@@ -136,9 +140,7 @@ bench_retire_clinicians() {
   local ada id
   ada=$(bench_token ada)
   while read -r id; do
-    curl -sf -X PUT -H "Authorization: Bearer $ada" -H 'Content-Type: application/json' \
-      -d "{\"displayName\":\"Benchmark $id\",\"clinicId\":\"northside\",\"caseloadLimit\":200,\"onCall\":false,\"active\":false}" \
-      "$(app_url intake-service)/clinicians/$id" >/dev/null || true
+    bench_put_clinician "$ada" "$id" false || true
   done < <(bench_psql intake "SELECT id FROM clinician WHERE id LIKE 'bench-%' AND active")
 }
 
