@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +105,20 @@ class ClinicianPagesTest {
         assertTrue(html.indexOf(">Jo</a>") < html.indexOf(">Client 8d0c1f5e</a>"), "the flagged client first");
         assertEquals("Bearer " + KeycloakTokens.of("clara"),
                 FakeServices.last("GET /sessions/caseload").header("Authorization"));
+    }
+
+    @Test
+    void aClinicsCaseloadIsReadPageByPage() {
+        FakeServices.answer("GET /sessions/caseload", 200, """
+                [{"clientId":"%s","episodeId":"%s","clinicianId":"tara","phase":"ACTIVE_TREATMENT",
+                  "overdueNotes":0,"openFlags":{}}]""".formatted(CLIENT_ID, EPISODE_ID), Map.of("X-Total-Count", "120"));
+        FakeServices.answer("GET /sessions/notes/overdue", 200, "[]");
+        FakeServices.answer("GET /sessions/notes/awaiting-cosign", 200, "[]");
+        as("clara").queryParam("clinicianId", "tara").queryParam("page", 2).get("/caseload").then().statusCode(200)
+                .body(containsString("120 current clients of tara, 101–101 on this page"),
+                        containsString("href=\"/caseload?clinicianId=tara&amp;page=1\""),
+                        not(containsString("page=3")));
+        assertEquals("clinicianId=tara&page=2&size=50", FakeServices.last("GET /sessions/caseload").query());
     }
 
     @Test

@@ -5,14 +5,20 @@ import care.securebase.sessions.Flag;
 import care.securebase.sessions.Phase;
 import care.securebase.sessions.service.CaseloadService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,10 +41,18 @@ public class CaseloadResource {
     @GET
     @RolesAllowed({Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     @Operation(summary = "Current clients (episodes not discharged) with phase, next session and booster, overdue "
-            + "notes and open flags: a clinician's own; a supervisor's or clinic-admin's clinic (or one clinician's)")
-    public List<RowView> caseload(@QueryParam("clinicianId") String clinicianId) {
-        return caseload.caseload(clinicianId).stream().map(r -> new RowView(r.episode().clientId, r.episode().id,
-                r.episode().clinicianId, r.episode().phase, r.nextSession(), r.nextBooster(), r.overdueNotes(),
-                r.openFlags())).toList();
+            + "notes and open flags: a clinician's own; a supervisor's or clinic-admin's clinic (or one clinician's). "
+            + "Those needing attention first (open risk flags, open flags, overdue notes, soonest session); "
+            + "the total is in X-Total-Count.")
+    @APIResponse(responseCode = "200", description = "A page of the caseload",
+            headers = @Header(name = "X-Total-Count", description = "Current clients, all pages"))
+    public Response caseload(@QueryParam("clinicianId") @Size(max = 100) String clinicianId,
+                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        CaseloadService.Page found = caseload.caseload(clinicianId, page, size);
+        return Response.ok(found.rows().stream().map(r -> new RowView(r.episode().clientId, r.episode().id,
+                        r.episode().clinicianId, r.episode().phase, r.nextSession(), r.nextBooster(), r.overdueNotes(),
+                        r.openFlags())).toList())
+                .header("X-Total-Count", found.total()).build();
     }
 }

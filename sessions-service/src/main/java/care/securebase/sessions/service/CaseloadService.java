@@ -9,7 +9,6 @@ import care.securebase.sessions.Phase;
 import care.securebase.sessions.SessionStatus;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ForbiddenException;
@@ -38,11 +37,36 @@ public class CaseloadService {
                       Map<Flag.Kind, Long> openFlags) {
     }
 
+    /** One page of a caseload, and how many current clients it has in all. */
+    public record Page(List<Row> rows, long total) {
+    }
+
+    /*
+     * Who needs attention first, across all pages: open risk flags, then the most open flags, the most
+     * overdue notes, the soonest session; the oldest episode breaks ties. Computed in the database so a
+     * clinic with thousands of current clients is read one page at a time.
+     */
+    private static final String ATTENTION_ORDER = """
+            select e.id from episode e
+            left join (select episode_id, count(*) as open_flags, count(*) filter (where kind = 'RISK') as risk
+                       from flag where clinic_id = :clinic and cleared_at is null group by episode_id) f
+                   on f.episode_id = e.id
+            left join (select episode_id, count(*) as overdue from session_note
+                       where clinic_id = :clinic and status = 'DRAFT' and session_start < :cutoff group by episode_id) o
+                   on o.episode_id = e.id
+            left join (select episode_id, min(planned_start) as next_session from therapy_session
+                       where clinic_id = :clinic and status = 'SCHEDULED' and planned_start >= :now group by episode_id) s
+                   on s.episode_id = e.id
+            where e.clinic_id = :clinic and e.phase <> 'DISCHARGED' %s
+            order by coalesce(f.risk, 0) > 0 desc, coalesce(f.open_flags, 0) desc, coalesce(o.overdue, 0) desc,
+                     s.next_session asc nulls last, e.opened_at, e.id
+            offset :offset limit :size""";
+
     /**
      * Clinicians see their own caseload; supervisors and clinic-admins any clinician's of their
-     * clinic, or the whole clinic's.
+     * clinic, or the whole clinic's. Those needing attention come first.
      */
-    public List<Row> caseload(String clinicianId) {
+    public Page caseload(String clinicianId, int page, int size) {
         String clinic = staff.clinic();
         String clinician = clinicianId;
         if (!staff.seesWholeClinic()) {
@@ -57,19 +81,29 @@ public class CaseloadService {
             q += " and clinicianId = :clinician";
             p.and("clinician", clinician);
         }
-        List<Episode> episodes = Episode.list(q, Sort.by("clinicianId").and("openedAt").and("id"), p);
-        if (episodes.isEmpty()) {
-            return List.of();
-        }
-        List<UUID> ids = episodes.stream().map(e -> e.id).toList();
+        long total = Episode.count(q, p);
         Instant now = clock.instant();
+        Instant cutoff = OverdueNotes.cutoff(ClinicSettings.of(clinic).overdueNoteDays, now);
+        @SuppressWarnings("unchecked")
+        var order = Panache.getEntityManager()
+                .createNativeQuery(ATTENTION_ORDER.formatted(clinician == null ? "" : "and e.clinician_id = :clinician"), UUID.class)
+                .setParameter("clinic", clinic).setParameter("cutoff", cutoff).setParameter("now", now)
+                .setParameter("offset", (long) page * size).setParameter("size", size);
+        if (clinician != null) {
+            order.setParameter("clinician", clinician);
+        }
+        List<UUID> ids = order.getResultList();
+        if (ids.isEmpty()) {
+            return new Page(List.of(), total);
+        }
+        Map<UUID, Episode> episodes = new HashMap<>();
+        Episode.<Episode>list("id in ?1", ids).forEach(e -> episodes.put(e.id, e));
         Map<UUID, Instant> nextSession = instants("select s.episodeId, min(s.plannedStart) from TherapySession s "
                 + "where s.episodeId in ?1 and s.status = ?2 and s.plannedStart >= ?3 group by s.episodeId",
                 ids, SessionStatus.SCHEDULED, now);
         Map<UUID, Instant> nextBooster = instants("select b.episodeId, min(b.dueAt) from Booster b "
                 + "where b.episodeId in ?1 and b.status = ?2 and b.dueAt >= ?3 group by b.episodeId",
                 ids, care.securebase.sessions.Booster.Status.SCHEDULED, now);
-        Instant cutoff = OverdueNotes.cutoff(ClinicSettings.of(clinic).overdueNoteDays, now);
         Map<UUID, Long> overdue = new HashMap<>();
         Panache.getEntityManager().createQuery("select n.episodeId, count(n) from SessionNote n where n.episodeId in ?1 "
                         + "and n.status = ?2 and n.sessionStart < ?3 group by n.episodeId", Object[].class)
@@ -80,8 +114,8 @@ public class CaseloadService {
                         + "and f.clearedAt is null group by f.episodeId, f.kind", Object[].class)
                 .setParameter(1, ids).getResultList()
                 .forEach(r -> flags.computeIfAbsent((UUID) r[0], k -> new TreeMap<>()).put((Flag.Kind) r[1], (Long) r[2]));
-        return episodes.stream().map(e -> new Row(e, nextSession.get(e.id), nextBooster.get(e.id),
-                overdue.getOrDefault(e.id, 0L), flags.getOrDefault(e.id, Map.of()))).toList();
+        return new Page(ids.stream().map(episodes::get).map(e -> new Row(e, nextSession.get(e.id), nextBooster.get(e.id),
+                overdue.getOrDefault(e.id, 0L), flags.getOrDefault(e.id, Map.of()))).toList(), total);
     }
 
     private static Map<UUID, Instant> instants(String jpql, Object... params) {

@@ -112,4 +112,48 @@ class TimelineAndCaseloadTest {
         given().auth().oauth2(Tokens.of("ingrid")).get("/caseload").then().statusCode(403);
         assertTrue(future != null);
     }
+
+    @Test
+    void aClinicsCaseloadComesOnePageAtATimeThoseNeedingAttentionFirst() {
+        String clinician = "clin-paged-" + UUID.randomUUID();
+        List<UUID> clients = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            IntakeCompleted intake = new IntakeCompleted(UUID.randomUUID(), UUID.randomUUID(), "northside", clinician,
+                    "SOON", "LOW", "INDIVIDUAL", List.of());
+            Episodes.publish(intake);
+            Episodes.awaitEpisodes(intake.clientId(), "northside", 1);
+            clients.add(intake.clientId());
+        }
+        // The newest episode gets a risk flag: it comes first on the first page, before older ones.
+        UUID flagged = clients.get(3);
+        TestKafka.publish("test-intake-events", new care.securebase.events.RiskFlagRaised(flagged, "northside",
+                UUID.randomUUID(), "HIGH", "CSSRS_SCREEN", null, "clara"));
+        await().atMost(Episodes.WAIT).pollInterval(Duration.ofMillis(300)).untilAsserted(() ->
+                caseloadPage(clinician, 0, 2).statusCode(200).body("[0].clientId", equalTo(flagged.toString())));
+
+        List<String> seen = new java.util.ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            var found = caseloadPage(clinician, page, 2).statusCode(200).header("X-Total-Count", "4").extract();
+            List<String> ids = found.jsonPath().getList("clientId");
+            assertEquals(page < 2 ? 2 : 0, ids.size());
+            seen.addAll(ids);
+        }
+        assertEquals(clients.stream().map(UUID::toString).sorted().toList(), seen.stream().sorted().toList());
+        // The three without flags keep the order they were opened in.
+        assertEquals(clients.subList(0, 3).stream().map(UUID::toString).toList(), seen.subList(1, 4));
+
+        caseloadPage(clinician, 0, 0).statusCode(400).body("errors[0].field", equalTo("size"));
+        caseloadPage(clinician, 0, 201).statusCode(400).body("errors[0].field", equalTo("size"));
+        caseloadPage(clinician, -1, 10).statusCode(400).body("errors[0].field", equalTo("page"));
+        given().auth().oauth2(Tokens.of("ada")).queryParam("clinicianId", clinician).get("/caseload").then()
+                .statusCode(200).header("X-Total-Count", "4");
+        // A clinician's own caseload is paged the same way.
+        given().auth().oauth2(Tokens.of("tara")).queryParam("size", 1).get("/caseload").then().statusCode(200)
+                .body("clinicianId", org.hamcrest.Matchers.everyItem(equalTo("tara")));
+    }
+
+    private static io.restassured.response.ValidatableResponse caseloadPage(String clinician, int page, int size) {
+        return given().auth().oauth2(Tokens.of("clara")).queryParam("clinicianId", clinician)
+                .queryParam("page", page).queryParam("size", size).get("/caseload").then();
+    }
 }

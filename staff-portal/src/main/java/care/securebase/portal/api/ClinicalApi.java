@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * sessions-service's clinical work: caseload, timeline, sessions, notes, treatment and safety plans,
@@ -39,9 +40,11 @@ public interface ClinicalApi {
 
     // --- Caseload, flags, timeline ---------------------------------------------------------------
 
+    /** A page of the caseload, those needing attention first; the total of all pages is in {@code X-Total-Count}. */
     @GET
     @Path("caseload")
-    List<CaseloadRow> caseload(@QueryParam("clinicianId") String clinicianId);
+    RestResponse<List<CaseloadRow>> caseload(@QueryParam("clinicianId") String clinicianId, @QueryParam("page") int page,
+                                             @QueryParam("size") int size);
 
     @GET
     @Path("episodes/{id}/flags")

@@ -9,6 +9,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The clinician's home: their current clients with phase, next session, overdue notes and open
@@ -34,11 +38,15 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class CaseloadPages {
 
+    /** A clinician's whole caseload fits on one page; a clinic's is read page by page. */
+    static final int PAGE_SIZE = 50;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance caseload(List<Row> rows, List<FlagRow> flags, List<OverdueRow> overdue,
                                                 List<CosignRow> cosign, boolean clinicWide, String clinicianId,
-                                                String notice);
+                                                String notice, long total, int page, int first, boolean hasNext,
+                                                String base);
     }
 
     /** One client of the caseload, with the name intake knows them by. */
@@ -94,9 +102,13 @@ public class CaseloadPages {
     @GET
     @Path("caseload")
     @RolesAllowed({Roles.CLINICIAN, Roles.CLINIC_ADMIN})
-    public TemplateInstance caseload(@QueryParam("clinicianId") String clinicianId, @QueryParam("done") String done) {
+    public TemplateInstance caseload(@QueryParam("clinicianId") String clinicianId, @QueryParam("done") String done,
+                                     @QueryParam("page") @DefaultValue("0") int page) {
         String who = Forms.orNull(clinicianId);
-        List<ClinicalApi.CaseloadRow> rows = clinical.caseload(who);
+        int current = Math.max(page, 0);
+        RestResponse<List<ClinicalApi.CaseloadRow>> found = clinical.caseload(who, current, PAGE_SIZE);
+        List<ClinicalApi.CaseloadRow> rows = found.getEntity() == null ? List.of() : found.getEntity();
+        long total = ClientPages.total(found, current * PAGE_SIZE + rows.size());
         List<Row> shown = rows.stream().map(r -> new Row(r, names.of(r.clientId())))
                 .sorted(Comparator.comparing((Row r) -> !r.hasRisk())
                         .thenComparing(r -> -r.row().flagCount())
@@ -117,7 +129,9 @@ public class CaseloadPages {
         String notice = "flag".equals(done) ? "The flag is cleared." : null;
         List<CosignRow> cosign = clinical.awaitingCosign().stream()
                 .map(n -> new CosignRow(n, names.of(n.clientId()))).toList();
-        return Templates.caseload(shown, flags, overdue, cosign, clinicWide, who, notice);
+        String base = who == null ? "/caseload?" : "/caseload?clinicianId=" + URLEncoder.encode(who, StandardCharsets.UTF_8) + "&";
+        return Templates.caseload(shown, flags, overdue, cosign, clinicWide, who, notice, total, current, current * PAGE_SIZE,
+                (long) (current + 1) * PAGE_SIZE < total, base);
     }
 
     /** A clinician has dealt with the flag; back to the page the button was on. */
