@@ -84,7 +84,9 @@ public class EventConsumers {
     }
 
     /**
-     * Sends the committed notice now, off this thread: the channel's ordered worker context must not
+     * Sends the committed notice now, off this thread, and not by waking the dispatcher: its round may
+     * be busy with a batch of reminders, and a risk notice to the on-call clinician must not wait behind
+     * them. Off this thread because the channel's ordered worker context must not
      * wait on the mailer (its first send queues a task on the caller's Vert.x context, behind this one,
      * and would only time out), nor on Keycloak. A failure loses nothing: the row stays PENDING and
      * the dispatcher sends it on its next round.
