@@ -18,7 +18,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What staff read all day: a clinician's caseload, an episode's timeline, a social worker's referral inbox. */
+/**
+ * What staff read all day: a clinician's caseload (and a supervisor's page of the clinic's), an episode's
+ * timeline, a social worker's referral inbox.
+ */
 public class StaffReads extends Simulation {
 
     private static final String CLARA = Bench.token("clara");
@@ -47,10 +50,14 @@ public class StaffReads extends Simulation {
     ScenarioBuilder reads = scenario("staff reads")
             .feed(EPISODE_FEED)
             .exec(randomSwitch().on(
-                    new Choice.WithWeight(40.0, io.gatling.javaapi.core.CoreDsl.exec(
-                            // Her own caseload, as she opens it all day: clara also supervises, and her
-                            // clinic-wide view would grow with every bench client of the write steps.
+                    new Choice.WithWeight(30.0, io.gatling.javaapi.core.CoreDsl.exec(
+                            // Her own caseload, as she opens it all day.
                             http("caseload").get(Bench.SESSIONS + "/caseload?clinicianId=clara")
+                                    .header("Authorization", "Bearer " + CLARA).check(status().is(200)))),
+                    new Choice.WithWeight(10.0, io.gatling.javaapi.core.CoreDsl.exec(
+                            // As her clinic's supervisor: the first page of the clinic's caseload, which
+                            // holds every bench client of the write steps (thousands of open episodes).
+                            http("clinic caseload").get(Bench.SESSIONS + "/caseload")
                                     .header("Authorization", "Bearer " + CLARA).check(status().is(200)))),
                     new Choice.WithWeight(40.0, io.gatling.javaapi.core.CoreDsl.exec(
                             http("episode timeline").get(Bench.SESSIONS + "/episodes/#{episodeId}/timeline")
