@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -74,8 +75,40 @@ public final class Browser implements BeforeAllCallback {
         return driver;
     }
 
+    /**
+     * A wait that rides out page changes: a condition that meets an element of the page being replaced
+     * (stale, or what Chrome sometimes calls a node that "does not belong to the document") is simply
+     * not true yet.
+     */
     public static WebDriverWait waiting() {
-        return new WebDriverWait(driver(), Duration.ofSeconds(15), Duration.ofMillis(100));
+        return new PageWait(driver());
+    }
+
+    private static final class PageWait extends WebDriverWait {
+        PageWait(WebDriver driver) {
+            super(driver, Duration.ofSeconds(15), Duration.ofMillis(100));
+            ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        }
+
+        @Override
+        public <V> V until(java.util.function.Function<? super WebDriver, V> condition) {
+            return super.until(d -> {
+                try {
+                    return condition.apply(d);
+                } catch (org.openqa.selenium.WebDriverException e) {
+                    if (tornDown(e)) {
+                        return null;
+                    }
+                    throw e;
+                }
+            });
+        }
+    }
+
+    /** Chrome's other way of saying "stale element": the node's page is being torn down. */
+    private static boolean tornDown(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /**
@@ -123,20 +156,14 @@ public final class Browser implements BeforeAllCallback {
         untilReplaced(button);
     }
 
-    /**
-     * Waits until the page the element was on has been replaced. Chrome sometimes reports a node of the
-     * page being torn down as an "unknown error" (node does not belong to the document) instead of a
-     * stale element: that is the same answer.
-     */
+    /** Waits until the page the element was on has been replaced. */
     public static void untilReplaced(WebElement element) {
         waiting().until(d -> {
             try {
                 element.isEnabled();
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return true;
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (tornDown(e)) {
                     return true;
                 }
                 throw e;
