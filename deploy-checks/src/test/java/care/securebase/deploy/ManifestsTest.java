@@ -48,6 +48,21 @@ class ManifestsTest {
     }
 
     @Test
+    void crossChecksFindNothing() {
+        List<String> problems = new ArrayList<>();
+        StringBuilder summary = new StringBuilder("Cross-checks (facts checked per overlay):\n");
+        AdminSecrets admin = AdminSecrets.read();
+        RENDERED.forEach((overlay, objects) -> {
+            CrossChecks checks = new CrossChecks(overlay, objects, admin);
+            problems.addAll(checks.run());
+            int total = checks.counts().values().stream().mapToInt(Integer::intValue).sum();
+            summary.append(String.format("  %-10s %4d: %s%n", overlay, total, checks.counts()));
+        });
+        System.out.print(summary);
+        assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
+    @Test
     void everyOverlayRendersTheWholeSuite() {
         RENDERED.forEach((overlay, objects) -> {
             List<String> deployments = objects.stream().filter(o -> o.kind().equals("Deployment")).map(K8sObject::name).sorted().toList();
