@@ -392,6 +392,21 @@ final class CrossChecks {
                 connection(deployment.name(), pod, "PostgreSQL " + host, target, 5432);
             }
         }
+        infrastructureConnections();
+    }
+
+    /** Behind the applications: the pooler to its cluster, Keycloak to its database. */
+    private void infrastructureConnections() {
+        for (K8sObject pooler : all("Pooler")) {
+            connection(pooler.id(), Map.of("cnpg.io/poolerName", pooler.name()), "its Cluster",
+                    Map.of("cnpg.io/cluster", pooler.node().path("spec").path("cluster").path("name").asText(), "cnpg.io/podRole", "instance"), 5432);
+        }
+        for (K8sObject keycloak : all("Keycloak")) {
+            String host = keycloak.node().path("spec").path("db").path("host").asText();
+            connection(keycloak.id(), Map.of("app", "keycloak", "app.kubernetes.io/managed-by", "keycloak-operator",
+                            "app.kubernetes.io/instance", keycloak.name()), "its database " + host,
+                    Map.of("cnpg.io/cluster", host.replaceFirst("-(rw|ro|r)$", ""), "cnpg.io/podRole", "instance"), 5432);
+        }
     }
 
     /** Both ends allow it: an egress rule of the client's policies and an ingress rule of the server's. */

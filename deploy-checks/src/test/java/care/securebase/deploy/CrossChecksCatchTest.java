@@ -176,6 +176,8 @@ class CrossChecksCatchTest {
                 "no egress rule lets staff-portal reach sessions-service on 8080");
         assertFound(broken(production, "NetworkPolicy", "apis", p -> ((ObjectNode) p.path("spec")).remove("egress")),
                 "no egress rule lets intake-service reach PostgreSQL securebase-db-pooler-rw on 5432");
+        assertFound(broken(production, "NetworkPolicy", "postgres-pooler", p -> ((ObjectNode) p.path("spec")).remove("egress")),
+                "no egress rule lets Pooler/securebase-db-pooler-rw (production) reach its Cluster on 5432");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** The repository's deploy/kubernetes tree, rendered the way an admin would render it. */
@@ -44,8 +46,11 @@ final class Manifests {
         }
     }
 
+    private static final Map<String, List<K8sObject>> RENDERED = new ConcurrentHashMap<>();
+
+    /** An overlay rendered once per test run; callers that change objects work on deep copies. */
     static List<K8sObject> render(String overlay) {
-        return render(KUBERNETES.resolve("overlays").resolve(overlay), overlay);
+        return RENDERED.computeIfAbsent(overlay, o -> List.copyOf(render(KUBERNETES.resolve("overlays").resolve(o), o)));
     }
 
     /** {@code kubectl kustomize DIR}; a missing kubectl is a failure, never a skip. */
