@@ -49,6 +49,20 @@ class SchemaValidationCatchesTest {
     }
 
     @Test
+    void withoutKubectlTheCheckFailsRatherThanSkips() {
+        AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> Manifests.render("/nonexistent/kubectl", Manifests.KUBERNETES.resolve("overlays/dev"), "dev"));
+        assertTrue(failure.getMessage().contains("kubectl (with its built-in Kustomize) must be on the PATH"), failure.getMessage());
+    }
+
+    @Test
+    void aBrokenKustomizationFailsWithKustomizesMessage() {
+        AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> Manifests.render(Manifests.KUBERNETES.resolve("crds"), "crds"));
+        assertTrue(failure.getMessage().contains("kubectl kustomize") && failure.getMessage().contains("failed"), failure.getMessage());
+    }
+
+    @Test
     void aWellFormedDeploymentPasses() {
         assertEquals(List.of(), validate(DEPLOYMENT.formatted("imagePullPolicy: IfNotPresent")));
     }
