@@ -7,13 +7,18 @@ import care.securebase.deploy.Manifests.K8sObject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each cross-check fails on the real overlay broken in one place, naming the object and the field. */
 class CrossChecksCatchTest {
@@ -193,6 +198,35 @@ class CrossChecksCatchTest {
         }), "KeycloakRealmImport/securebase", "regenerate the realm import");
         assertFound(broken(production, "Ingress", "apis", i -> ((ArrayNode) i.path("spec").path("tls")).removeAll()),
                 "Ingress/apis", "host intake.securebase.example has no spec.tls");
+    }
+
+    @Test
+    void aDomainSetInHostsYamlReachesEveryPlaceButTheRealmImportToRegenerate(@TempDir Path copy) throws IOException {
+        for (String part : List.of("base", "overlays")) {
+            Path from = Manifests.KUBERNETES.resolve(part);
+            try (Stream<Path> files = Files.walk(from)) {
+                for (Path file : files.toList()) {
+                    Path to = copy.resolve(part).resolve(from.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(to);
+                    } else {
+                        Files.copy(file, to);
+                    }
+                }
+            }
+        }
+        Path hosts = copy.resolve("overlays/production/hosts.yaml");
+        Files.writeString(hosts, Files.readString(hosts).replace(".securebase.example", ".clinics.example.org"));
+        List<K8sObject> rendered = Manifests.render(copy.resolve("overlays/production"), "production");
+
+        List<String> stillOld = rendered.stream().filter(o -> !o.kind().equals("KeycloakRealmImport"))
+                .filter(o -> o.node().toString().replace("registry.securebase.example", "").contains("securebase.example"))
+                .map(K8sObject::id).toList();
+        assertEquals(List.of(), stillOld, "objects still naming a securebase.example host after hosts.yaml changed");
+        assertTrue(rendered.stream().filter(o -> o.kind().equals("Ingress")).allMatch(o -> o.node().toString().contains(".clinics.example.org")));
+        List<String> problems = new CrossChecks("production", rendered, admin).run();
+        assertFound(problems, "KeycloakRealmImport/securebase", "portal.clinics.example.org", "regenerate the realm import");
+        assertTrue(problems.stream().allMatch(p -> p.contains("regenerate the realm import")), problems.toString());
     }
 
     @Test
