@@ -6,7 +6,9 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
@@ -33,6 +36,9 @@ final class CrossChecks {
     static final int APPLICATION_PORT = 8080;
     private static final Map<String, String> PROBE_PATHS = Map.of(
             "startupProbe", "/q/health/started", "livenessProbe", "/q/health/live", "readinessProbe", "/q/health/ready");
+    /** Quarkus' own endpoints (health, metrics, OpenAPI, Swagger UI, Dev UI): for the cluster, never the public hosts. */
+    private static final List<String> QUARKUS_PATHS = List.of("/q", "/q/health", "/q/health/ready", "/q/metrics", "/q/openapi",
+            "/q/swagger-ui", "/q/dev-ui", "/q/x");
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|secret|jaas|token|credential|api.?key).*");
 
     private final String overlay;
@@ -58,6 +64,7 @@ final class CrossChecks {
         section("availability", this::availability);
         section("network policies", this::networkPolicies);
         section("public hosts", this::hosts);
+        section("public paths", this::publicPaths);
         if (overlay.equals("production")) {
             section("production: no demo, no secret values", this::production);
         }
@@ -453,7 +460,7 @@ final class CrossChecks {
     }
 
     private void hosts() {
-        Map<String, String> ingressHostToService = new HashMap<>();
+        Map<String, Set<String>> ingressHostToServices = new HashMap<>();
         for (K8sObject ingress : all("Ingress")) {
             Set<String> tlsHosts = new HashSet<>();
             ingress.node().path("spec").path("tls").forEach(t -> t.path("hosts").forEach(h -> tlsHosts.add(h.asText())));
@@ -462,14 +469,14 @@ final class CrossChecks {
                 check(tlsHosts.contains(host), ingress.id() + ": host " + host + " has no spec.tls entry (plain HTTP)");
                 for (JsonNode path : rule.path("http").path("paths")) {
                     String service = path.path("backend").path("service").path("name").asText();
-                    ingressHostToService.put(host, service);
+                    ingressHostToServices.computeIfAbsent(host, h -> new HashSet<>()).add(service);
                     boolean known = find("Service", service) != null
                             || all("Keycloak").stream().anyMatch(k -> (k.name() + "-service").equals(service));
                     check(known, ingress.id() + ": backend service " + service + " is in neither the overlay nor made by an operator");
                 }
             }
         }
-        String portalHost = hostServing(ingressHostToService, "staff-portal");
+        String portalHost = hostServing(ingressHostToServices, "staff-portal");
         for (K8sObject realm : all("KeycloakRealmImport")) {
             for (JsonNode client : realm.node().path("spec").path("realm").path("clients")) {
                 if (client.path("clientId").asText().equals("staff-portal")) {
@@ -483,7 +490,7 @@ final class CrossChecks {
         for (K8sObject keycloak : all("Keycloak")) {
             String hostname = keycloak.node().path("spec").path("hostname").path("hostname").asText();
             String host = URI.create(hostname).getHost();
-            check(hostname.startsWith("https://") && (keycloak.name() + "-service").equals(ingressHostToService.get(host)),
+            check(hostname.startsWith("https://") && ingressHostToServices.getOrDefault(host, Set.of()).contains(keycloak.name() + "-service"),
                     keycloak.id() + ": spec.hostname.hostname " + hostname + " is not an https Ingress host of Keycloak");
         }
         Map<String, String> notifications = envValues(find("Deployment", "notifications-service"));
@@ -492,10 +499,108 @@ final class CrossChecks {
                     "Deployment/notifications-service (" + overlay + "): CLINIC_PORTAL_URL " + notifications.get("CLINIC_PORTAL_URL")
                             + " is not the portal's Ingress host " + portalHost);
             String publicUrl = notifications.getOrDefault("NOTIFICATIONS_PUBLIC_URL", "");
-            check(publicUrl.startsWith("https://") && "notifications-service".equals(ingressHostToService.get(URI.create(publicUrl).getHost())),
+            check(publicUrl.startsWith("https://") && ingressHostToServices.getOrDefault(URI.create(publicUrl).getHost(), Set.of()).contains("notifications-service"),
                     "Deployment/notifications-service (" + overlay + "): NOTIFICATIONS_PUBLIC_URL " + publicUrl
                             + " is not an https Ingress host of notifications-service (opt-out links would not reach it)");
         }
+    }
+
+    /**
+     * What the public hosts route, by the Ingress spec's matching: every path an application's code
+     * serves reaches it on each host that routes to it, no route leads to an application where it
+     * serves nothing, and nothing under /q reaches an application.
+     */
+    private void publicPaths() {
+        Map<String, K8sObject> applicationByService = new HashMap<>();
+        for (K8sObject service : all("Service")) {
+            JsonNode selector = service.node().path("spec").path("selector");
+            all("Deployment").stream().filter(d -> !selector.isEmpty() && selects(selector, podLabels(d))).findFirst()
+                    .ifPresent(d -> applicationByService.put(service.name(), d));
+        }
+        List<Route> routes = new ArrayList<>();
+        for (K8sObject ingress : all("Ingress")) {
+            JsonNode fallback = ingress.node().path("spec").path("defaultBackend");
+            if (!fallback.isMissingNode()) {
+                routes.add(new Route(ingress.id(), "", "", "Prefix", fallback.path("service").path("name").asText()));
+            }
+            for (JsonNode rule : ingress.node().path("spec").path("rules")) {
+                for (JsonNode path : rule.path("http").path("paths")) {
+                    Route route = new Route(ingress.id(), rule.path("host").asText(""), path.path("path").asText(),
+                            path.path("pathType").asText(), path.path("backend").path("service").path("name").asText());
+                    check(route.type().equals("Exact") || route.type().equals("Prefix"), ingress.id() + ": path " + route.path()
+                            + " of host " + route.host() + " has pathType " + route.type()
+                            + "; only Exact and Prefix match alike on every ingress controller");
+                    routes.add(route);
+                }
+            }
+        }
+        for (String host : routes.stream().map(Route::host).filter(h -> !h.isEmpty()).collect(Collectors.toCollection(TreeSet::new))) {
+            List<Route> onHost = routes.stream().filter(r -> r.host().equals(host) || r.host().isEmpty()).toList();
+            List<String> exposed = new ArrayList<>();
+            for (String request : QUARKUS_PATHS) {
+                Route reached = route(onHost, request);
+                if (reached != null && applicationByService.containsKey(reached.service())) {
+                    exposed.add(request + " to " + reached.service() + " (" + reached.ingress() + " path " + reached.path() + ")");
+                }
+            }
+            check(exposed.isEmpty(), "Ingress (" + overlay + "): host " + host + " routes " + String.join(", ", exposed)
+                    + "; Quarkus' own endpoints stay inside the cluster");
+            for (Route r : onHost) {
+                if (r.path().equals("/q") || r.path().startsWith("/q/")) {
+                    check(!applicationByService.containsKey(r.service()), r.ingress() + ": host " + host + " routes " + r.path()
+                            + " to " + r.service() + "; Quarkus' own endpoints stay inside the cluster");
+                }
+            }
+            Set<String> services = onHost.stream().map(Route::service).filter(applicationByService::containsKey)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            for (String service : services) {
+                ServiceConfig config = config(applicationByService.get(service));
+                if (config == null) {
+                    continue;
+                }
+                Map<String, ServedPaths.Served> bySample = new LinkedHashMap<>();
+                config.served.forEach(served -> bySample.putIfAbsent(served.sample(), served));
+                check(!bySample.isEmpty(), "Ingress (" + overlay + "): host " + host + " routes to " + service + ", whose code serves no path");
+                for (ServedPaths.Served served : bySample.values()) {
+                    Route reached = route(onHost, served.sample());
+                    check(reached != null && reached.service().equals(service), "Ingress (" + overlay + "): host " + host
+                            + " routes to " + service + " but not to its path " + served.path() + " (" + served.where() + "): "
+                            + (reached == null ? "no rule matches" : reached.ingress() + " sends it to " + reached.service())
+                            + "; route " + served.root() + " (Prefix)");
+                }
+                for (Route r : onHost) {
+                    if (r.service().equals(service)) {
+                        check(bySample.keySet().stream().anyMatch(r::matches), r.ingress() + ": host " + host + " routes "
+                                + r.path() + " (" + r.type() + ") to " + service + ", whose code serves nothing there");
+                    }
+                }
+            }
+        }
+    }
+
+    /** One path of an Ingress rule (an empty host matches every host, an empty path is the default backend). */
+    private record Route(String ingress, String host, String path, String type, String service) {
+
+        /** Exact: the same string; Prefix: element by element, a trailing slash ignored (Ingress spec). */
+        boolean matches(String request) {
+            if (type.equals("Exact")) {
+                return request.equals(path);
+            }
+            List<String> rule = elements(path);
+            List<String> requested = elements(request);
+            return requested.size() >= rule.size() && requested.subList(0, rule.size()).equals(rule);
+        }
+
+        private static List<String> elements(String path) {
+            return Arrays.stream(path.split("/")).filter(e -> !e.isEmpty()).toList();
+        }
+    }
+
+    /** The rule a request takes: the longest matching path, Exact before Prefix at equal length. */
+    private static Route route(List<Route> routes, String request) {
+        return routes.stream().filter(r -> r.matches(request))
+                .max(Comparator.comparingInt((Route r) -> r.path().length()).thenComparing(r -> r.type().equals("Exact")))
+                .orElse(null);
     }
 
     private void production() {
@@ -790,8 +895,8 @@ final class CrossChecks {
         return true;
     }
 
-    private static String hostServing(Map<String, String> hosts, String service) {
-        return hosts.entrySet().stream().filter(e -> e.getValue().equals(service)).map(Map.Entry::getKey).findFirst().orElse("?");
+    private static String hostServing(Map<String, Set<String>> hosts, String service) {
+        return hosts.entrySet().stream().filter(e -> e.getValue().contains(service)).map(Map.Entry::getKey).findFirst().orElse("?");
     }
 
     private static String decoded(K8sObject secret, String key) {

@@ -200,6 +200,62 @@ class CrossChecksCatchTest {
                 "Ingress/apis", "host intake.securebase.example has no spec.tls");
     }
 
+    /** The paths of one host's rule in an Ingress. */
+    private static ArrayNode paths(ObjectNode ingress, String host) {
+        for (JsonNode rule : ingress.path("spec").path("rules")) {
+            if (rule.path("host").asText().equals(host)) {
+                return (ArrayNode) rule.path("http").path("paths");
+            }
+        }
+        throw new AssertionError("no rule for " + host);
+    }
+
+    private static void addPath(ObjectNode ingress, String host, String path, String type, String service) {
+        ObjectNode added = paths(ingress, host).addObject().put("path", path).put("pathType", type);
+        added.putObject("backend").putObject("service").put("name", service).putObject("port").put("name", "http");
+    }
+
+    private static void removePath(ObjectNode ingress, String host, String path) {
+        ArrayNode paths = paths(ingress, host);
+        for (int i = 0; i < paths.size(); i++) {
+            if (paths.path(i).path("path").asText().equals(path)) {
+                paths.remove(i);
+                return;
+            }
+        }
+        throw new AssertionError("no path " + path + " for " + host);
+    }
+
+    @Test
+    void aResourcePathThePublicHostDoesNotRouteIsFound() {
+        assertFound(broken(production, "Ingress", "apis", i -> removePath(i, "intake.securebase.example", "/fhir")),
+                "Ingress (production): host intake.securebase.example routes to intake-service but not to its path /fhir/Patient/{id}",
+                "FhirResource.", "no rule matches", "route /fhir (Prefix)");
+        assertFound(broken(production, "Ingress", "apis", i -> removePath(i, "notifications.securebase.example", "/opt-out")),
+                "notifications-service but not to its path /opt-out (OptOutResource.");
+    }
+
+    @Test
+    void quarkusEndpointsReachableFromOutsideAreFound() {
+        assertFound(broken(production, "Ingress", "apis", i -> addPath(i, "intake.securebase.example", "/", "Prefix", "intake-service")),
+                "host intake.securebase.example routes /q to intake-service", "/q/metrics to intake-service", "/q/openapi to intake-service",
+                "stay inside the cluster");
+        assertFound(broken(dev, "Ingress", "staff-portal", i -> removePath(i, "portal.securebase.example", "/q")),
+                "Ingress (dev): host portal.securebase.example routes /q to staff-portal", "/q/health to staff-portal");
+        assertFound(broken(production, "Ingress", "apis", i -> addPath(i, "referrals.securebase.example", "/q/metrics", "Exact", "referrals-service")),
+                "Ingress/apis (production): host referrals.securebase.example routes /q/metrics to referrals-service; Quarkus' own");
+        assertFound(broken(production, "Service", "not-served", s -> ((ObjectNode) s.path("spec")).putObject("selector")
+                .put("app.kubernetes.io/name", "staff-portal")), "host portal.securebase.example routes /q to not-served");
+    }
+
+    @Test
+    void aRouteToWhatTheServiceDoesNotServeOrOfAControllerSpecificTypeIsFound() {
+        assertFound(broken(production, "Ingress", "apis", i -> addPath(i, "notifications.securebase.example", "/admin", "Prefix", "notifications-service")),
+                "Ingress/apis (production): host notifications.securebase.example routes /admin (Prefix) to notifications-service, whose code serves nothing there");
+        assertFound(broken(production, "Ingress", "apis", i -> ((ObjectNode) paths(i, "referrals.securebase.example").path(0)).put("pathType", "ImplementationSpecific")),
+                "Ingress/apis (production): path /fhir of host referrals.securebase.example has pathType ImplementationSpecific");
+    }
+
     @Test
     void aDomainSetInHostsYamlReachesEveryPlaceButTheRealmImportToRegenerate(@TempDir Path copy) throws IOException {
         for (String part : List.of("base", "overlays")) {

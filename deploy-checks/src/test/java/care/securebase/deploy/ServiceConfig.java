@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -52,6 +54,8 @@ final class ServiceConfig {
     final Set<String> consumedTopics = new TreeSet<>();
     final Set<String> producedTopics = new TreeSet<>();
     final Set<String> groups = new TreeSet<>();
+    /** The HTTP paths its own code serves (not Quarkus' /q endpoints). */
+    final List<ServedPaths.Served> served;
 
     private ServiceConfig(String module) {
         this.module = module;
@@ -82,10 +86,14 @@ final class ServiceConfig {
         if (serviceKit) {
             producedTopics.addAll(producedTopics(dir));
         }
+        served = List.copyOf(ServedPaths.of(dir, properties));
     }
 
+    private static final Map<String, ServiceConfig> READ = new ConcurrentHashMap<>();
+
+    /** Read once per test run: the sources do not change while the checks run. */
     static ServiceConfig of(String module) {
-        return new ServiceConfig(module);
+        return READ.computeIfAbsent(module, ServiceConfig::new);
     }
 
     boolean usesKafka() {
