@@ -75,16 +75,41 @@ public class Stack implements BeforeAllCallback {
         }
 
         private static Process launch(Path root, Path logs, Service service) throws IOException {
-            Path jar = root.resolve(service.module() + "/target/quarkus-app/quarkus-run.jar");
+            return launch(root, service.module(), service.db() == null ? portalConfig() : config(service),
+                    logs.resolve(service.module() + ".log"));
+        }
+
+        private static Process launch(Path root, String module, Map<String, String> config, Path log) throws IOException {
+            Path jar = root.resolve(module + "/target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing; package the services first");
             }
             ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(logs.resolve(service.module() + ".log").toFile());
-            Map<String, String> env = builder.environment();
-            env.putAll(service.db() == null ? portalConfig() : config(service));
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(config);
             return builder.start();
+        }
+
+        /**
+         * One more portal on its own port, configured like the stack's but for {@code overrides}: a second
+         * replica, as behind a load balancer. The caller stops it.
+         */
+        static Process extraPortal(int port, Map<String, String> overrides) throws Exception {
+            Path root = Path.of(System.getProperty("securebase.root", ".."));
+            Path logs = root.resolve("e2e-tests/target/e2e-logs");
+            Map<String, String> config = portalConfig();
+            config.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            config.putAll(overrides);
+            Service portal = new Service("staff-portal", port, null);
+            Process process = launch(root, portal.module(), config, logs.resolve("staff-portal-" + port + ".log"));
+            try {
+                awaitReady(portal, logs);
+            } catch (Exception e) {
+                process.destroyForcibly();
+                throw e;
+            }
+            return process;
         }
 
         static Map<String, String> config(Service service) {
