@@ -40,7 +40,7 @@ images_base() {
     || { tail -n 20 "$LOGS/base-image.log" >&2; rm -rf "$work"; die "mmdebstrap failed (log: .clinic/logs/base-image.log)"; }
   images_pack_base "$work"
   mv "$work/image.tar" "$BASE_IMAGE_TAR"
-  rm -rf "$work"
+  rm -rf "$work" "$IMAGES/jib-cache"
   say "base image ready in $((SECONDS - start)) s: ${BASE_IMAGE_TAR#"$ROOT"/} ($(du -m "$BASE_IMAGE_TAR" | cut -f1) MiB)"
 }
 
@@ -70,7 +70,9 @@ EOF
 }
 
 # What ./clinic test adds to ./mvnw verify: every application's image, built on the local base.
+# Jib keeps the base's compressed layers beside it rather than in ~/.cache, which would gain a copy
+# with every new base.
 images_maven_args() {
   printf '%s\n' -Pimages "-Dsecurebase.image.base=tar://$BASE_IMAGE_TAR" \
-    "-Dsecurebase.image.revision=$(git -C "$ROOT" rev-parse HEAD)"
+    "-Djib.baseImageCache=$IMAGES/jib-cache" "-Dsecurebase.image.revision=$(git -C "$ROOT" rev-parse HEAD)"
 }
