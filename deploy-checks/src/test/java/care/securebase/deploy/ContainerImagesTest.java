@@ -85,7 +85,7 @@ class ContainerImagesTest {
       assertTrue(image.layerCount() >= 2, "base and application layers expected");
       Map<String, FileEntry> files = image.fileSystem(APP_DIR + "/");
       long uid = uid(image.containerConfig().path("User").asText());
-      long gid = gid(image);
+      long gid = gid(image.containerConfig().path("User").asText(), image.passwd);
 
       // Every file of the packaged application, byte for byte, and nothing else under /deployments.
       Map<String, String> expected = digestsUnder(quarkusApp);
@@ -138,7 +138,8 @@ class ContainerImagesTest {
       command = image.entrypointAndCmd();
       user = image.containerConfig().path("User").asText();
       workingDir = image.containerConfig().path("WorkingDir").asText("/");
-      gid = gid(image);
+      Path passwd = rootfs.resolve("etc/passwd");
+      gid = gid(user, Files.exists(passwd) ? Files.readString(passwd) : "");
     }
     Path script = work.resolve("run-image.sh");
     try (InputStream in = getClass().getResourceAsStream("/run-image.sh")) {
@@ -167,10 +168,9 @@ class ContainerImagesTest {
   }
 
   /** The user's group: given in User, else from the image's /etc/passwd, else 0 (as runtimes do). */
-  private static long gid(OciImage image) {
-    String user = image.containerConfig().path("User").asText();
+  private static long gid(String user, String passwd) {
     if (user.contains(":")) return Long.parseLong(user.split(":")[1]);
-    return image.passwdGid(uid(user)).orElse(0L);
+    return OciImage.passwdGid(passwd, uid(user)).orElse(0L);
   }
 
   private static FileEntry resolve(Map<String, FileEntry> files, String path) {

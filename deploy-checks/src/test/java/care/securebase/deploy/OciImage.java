@@ -66,6 +66,8 @@ final class OciImage implements AutoCloseable {
   final String refName;
   final JsonNode manifest;
   final JsonNode config;
+  /** The image's /etc/passwd, as the last {@link #fileSystem} found it ("" when it has none). */
+  String passwd = "";
 
   private OciImage(Path file) throws IOException {
     tar = new TarFile(file);
@@ -117,18 +119,9 @@ final class OciImage implements AutoCloseable {
     return command;
   }
 
-  /** The group of uid in the image's /etc/passwd, if it has an entry. */
-  Optional<Long> passwdGid(long uid) {
-    String[] passwd = {""};
-    forEachLayerEntry((entry, content) -> {
-      String path = normalise(entry.getName());
-      if (path.equals("/etc/passwd") && entry.isFile()) {
-        passwd[0] = new String(content.readAllBytes(), StandardCharsets.UTF_8);
-      } else if (path.equals("/etc/.wh.passwd") || path.equals("/etc/" + OPAQUE_WHITEOUT)) {
-        passwd[0] = "";
-      }
-    });
-    return passwd[0].lines().map(line -> line.split(":"))
+  /** The group of uid in an /etc/passwd, if it has an entry for uid. */
+  static Optional<Long> passwdGid(String passwd, long uid) {
+    return passwd.lines().map(line -> line.split(":"))
         .filter(f -> f.length > 3 && f[2].equals(Long.toString(uid)))
         .map(f -> Long.parseLong(f[3])).findFirst();
   }
@@ -143,8 +136,12 @@ final class OciImage implements AutoCloseable {
    */
   Map<String, FileEntry> fileSystem(String digestUnder) {
     Map<String, FileEntry> files = new LinkedHashMap<>();
+    passwd = "";
     forEachLayerEntry((entry, content) -> {
       String path = normalise(entry.getName());
+      if (path.equals("/etc/passwd") && entry.isFile()) {
+        passwd = new String(content.readAllBytes(), StandardCharsets.UTF_8);
+      }
       String name = path.substring(path.lastIndexOf('/') + 1);
       String parent = path.substring(0, path.lastIndexOf('/'));
       if (name.equals(OPAQUE_WHITEOUT)) {
