@@ -23,8 +23,8 @@ images_base() {
   local work start=$SECONDS
   work=$(mktemp -d "$IMAGES/base.XXXXXX")
   say "making the base image (Debian 12 + openjdk-17-jre-headless, mmdebstrap; about 90 s)"
-  # The "essential" variant has neither apt nor a shell login: a runtime needs dpkg's essentials and
-  # the JRE only. Docs, man pages and translations are left out (the copyright files stay; man1 must
+  # The "essential" variant leaves apt out: a runtime needs Debian's essential packages and the JRE
+  # only. Docs, man pages and translations are left out (the copyright files stay; man1 must
   # exist for the JRE's update-alternatives). The merged-usr hook spares the usrmerge package and
   # the Perl it pulls in.
   mmdebstrap --variant=essential --include=openjdk-17-jre-headless \
