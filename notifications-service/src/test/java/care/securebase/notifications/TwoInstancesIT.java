@@ -7,11 +7,10 @@ import care.securebase.events.ClientRegistered;
 import care.securebase.events.ConsentChanged;
 import care.securebase.events.MaintenanceStarted;
 import care.securebase.events.MaintenanceStarted.Booster;
+import care.securebase.kit.testing.PackagedApp;
 import care.securebase.kit.testing.TestKafka;
 import java.io.File;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -35,7 +34,7 @@ class TwoInstancesIT {
 
     static final int CLIENTS = 12;
     static final String DB = "jdbc:postgresql://localhost:" + env("CLINIC_PG_PORT", "5433") + "/notifications_test";
-    final List<Process> instances = new ArrayList<>();
+    final PackagedApp instances = new PackagedApp();
 
     static String env(String name, String fallback) {
         String value = System.getenv(name);
@@ -44,25 +43,11 @@ class TwoInstancesIT {
 
     @AfterEach
     void stopInstances() {
-        for (Process p : instances) {
-            p.destroy();
-        }
-        for (Process p : instances) {
-            try {
-                if (!p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        instances.close();
     }
 
-    Process start(String prefix, String group, int port, Path log) throws IOException {
-        String jar = System.getProperty("securebase.it.jar", "target/quarkus-app/quarkus-run.jar");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
+    void start(String prefix, String group, int port, Path log) throws IOException {
+        List<String> properties = new ArrayList<>(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + DB,
                 "-Dsecurebase.topic-prefix=" + prefix,
@@ -74,22 +59,9 @@ class TwoInstancesIT {
                 "-Dsecurebase.reminders.quiet-start=00:00",
                 "-Dsecurebase.reminders.quiet-end=00:00"));
         for (String channel : List.of("intake-events", "sessions-events", "referrals-events")) {
-            command.add("-Dmp.messaging.incoming." + channel + ".group.id=" + group);
+            properties.add("-Dmp.messaging.incoming." + channel + ".group.id=" + group);
         }
-        command.addAll(List.of("-jar", jar));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    static boolean ready(int port) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create("http://localhost:" + port + "/q/health/ready")
-                    .toURL().openConnection();
-            c.setConnectTimeout(500);
-            c.setReadTimeout(2000);
-            return c.getResponseCode() == 200;
-        } catch (IOException e) {
-            return false;
-        }
+        instances.start(properties, log);
     }
 
     static int consents(List<UUID> clients) throws Exception {
@@ -109,12 +81,12 @@ class TwoInstancesIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String prefix = "it-" + run + "-";
         Path logs = Files.createDirectories(Path.of("target", "two-instances-it"));
-        int[] ports = {IsolatedDeliveryProfile.freePort(), IsolatedDeliveryProfile.freePort()};
+        int[] ports = {PackagedApp.freePort(), PackagedApp.freePort()};
         for (int i = 0; i < 2; i++) {
-            instances.add(start(prefix, "notifications-it-" + run, ports[i], logs.resolve("instance-" + i + ".log")));
+            start(prefix, "notifications-it-" + run, ports[i], logs.resolve("instance-" + i + ".log"));
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
-                .until(() -> ready(ports[0]) && ready(ports[1]));
+                .until(() -> PackagedApp.ready(ports[0]) && PackagedApp.ready(ports[1]));
 
         List<UUID> clients = new ArrayList<>();
         List<String> addresses = new ArrayList<>();

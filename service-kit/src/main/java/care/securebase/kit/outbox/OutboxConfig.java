@@ -14,4 +14,8 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
+    /** How often the relay looks for rows no commit woke it for, e.g. after an outage (read by its @Scheduled). */
+    @WithDefault("1s")
+    Duration pollInterval();
+
 }

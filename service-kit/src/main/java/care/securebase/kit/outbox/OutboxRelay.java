@@ -10,28 +10,38 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes outbox rows in creation order. A row is marked published only after the broker
- * acknowledged it, so a broker outage delays events and loses none; the batch stops at the first
- * failure so events about one subject never overtake each other. Several instances may run: rows
- * are claimed with SKIP LOCKED.
+ * Publishes outbox rows in the order they were numbered ({@code seq}, see {@link Outbox}). A row is
+ * marked published only after the broker acknowledged it, so a broker outage delays events and loses
+ * none; the batch stops at the first failure so events about one subject never overtake each other.
+ *
+ * <p>Several replicas may run it, but only one publishes at a time: each batch's transaction first
+ * takes the relay's advisory lock, so a replica never sends a row while another still holds an earlier
+ * one (with SKIP LOCKED it could, and a subject's later event would go first). Another replica waits
+ * for the lock and goes on from where the holder stopped; a holder that dies releases it with its
+ * connection, and one whose connection hangs is cut off by PostgreSQL (idle-in-transaction timeout).
  *
  * A commit that wrote rows wakes the relay at once ({@link #wake()}), so an event leaves within
  * milliseconds; the poll stays as the safety net that retries after a broker or database outage.
- * Within one instance, rounds never overlap, so one subject's events leave in order.
+ * Within one instance, rounds never overlap.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final Duration LOCK_MARGIN = Duration.ofSeconds(15);
 
     private final OutboxSender sender;
     private final EntityManager em;
@@ -77,16 +87,22 @@ public class OutboxRelay {
     private void drain() {
         int published;
         do {
-            published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            try {
+                published = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            } catch (RelayBusy e) {
+                LOG.debug("Another replica held the relay's lock for the whole wait; the next round goes on");
+                return;
+            }
         } while (published == config.batchSize());
     }
 
     /** Returns how many rows were published; fewer than a batch means there is nothing more now. */
     int publishBatch() {
+        takeRelayLock();
         @SuppressWarnings("unchecked")
         List<OutboxEvent> rows = em.createNativeQuery("""
                 select * from outbox_event where published_at is null
-                order by created_at, id limit :limit for update skip locked""", OutboxEvent.class)
+                order by seq limit :limit""", OutboxEvent.class)
                 .setParameter("limit", config.batchSize())
                 .getResultList();
         if (rows.isEmpty()) {
@@ -112,6 +128,34 @@ public class OutboxRelay {
             published++;
         }
         return published;
+    }
+
+    /**
+     * Waits for the other replicas' batch, if one runs, until a send timeout and a margin have passed.
+     * A holder silent for longer than that is ended by PostgreSQL, so a vanished replica cannot keep
+     * the lock (and every event) for the hours TCP would take to notice.
+     */
+    private void takeRelayLock() {
+        long waitMillis = config.sendTimeout().plus(LOCK_MARGIN).toMillis();
+        em.unwrap(Session.class).doWork(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set local lock_timeout = " + waitMillis);
+                statement.execute("set local idle_in_transaction_session_timeout = " + waitMillis);
+                statement.execute("select pg_advisory_xact_lock(hashtextextended('outbox-relay', 0))");
+            } catch (SQLException e) {
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    throw new RelayBusy();
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Another replica kept the relay's lock for the whole wait (its batch met a slow broker). */
+    static final class RelayBusy extends RuntimeException {
+        RelayBusy() {
+            super(null, null, false, false);
+        }
     }
 
     /** Published rows are kept a while for inspection, then removed so the table stays small. */
