@@ -229,10 +229,10 @@ fault_replicas_repair() {
 fault_replicas_count() {
   local d=$FAULTS_DIR s files=() unpublished i=0
   until unpublished=$(faults_outbox_unpublished) && ((unpublished == 0)) || ((i++ >= 60)); do sleep 1; done
-  # Each service's rows in the order its relay publishes them, the order they must reach the topic.
+  # Each service's rows in the order they were numbered at commit, the order they must reach the topic.
   for s in "${SERVICES[@]}"; do
     faults_psql "$s" "SELECT id, topic, event_key, type FROM outbox_event
-      WHERE created_at >= to_timestamp($FAULTS_T_START / 1000.0) ORDER BY created_at, id" >"$d/outbox-$s.tsv"
+      WHERE created_at >= to_timestamp($FAULTS_T_START / 1000.0) ORDER BY seq" >"$d/outbox-$s.tsv"
     files+=("$d/outbox-$s.tsv")
   done
   java -Xmx256m -cp "$STATE/classes:$KAFKA_HOME/lib/*" EventOrder bootstrap="localhost:$KAFKA_PORT" \
