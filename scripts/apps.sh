@@ -27,7 +27,19 @@ unset entry module port_var default_port db
 REPLICAS=${CLINIC_REPLICAS:-1}
 
 replicas_check() {
+  local m name port taken
   [[ $REPLICAS =~ ^[1-9]$ ]] || die "--replicas (CLINIC_REPLICAS) takes 1 to 9, not '$REPLICAS'"
+  ((REPLICAS > 1)) || return 0
+  # Shifted ports (CLINIC_*_PORT) can put an instance on a server's port: say so before starting anything.
+  taken=" $PG_PORT $KAFKA_PORT $KAFKA_CONTROLLER_PORT $KEYCLOAK_PORT $SMTP_PORT $MAIL_API_PORT ${APP_PORT[*]} "
+  for m in "${APP_MODULES[@]}"; do
+    for name in $(app_instances "$m"); do
+      port=$(app_instance_port "$name")
+      [[ $taken != *" $port "* ]] || die "$name would listen on port $port (its application's port + 10n), which
+another part of the stack uses; move that one (CLINIC_*_PORT, see ./clinic help)"
+      taken+="$port "
+    done
+  done
 }
 
 app_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
@@ -47,13 +59,18 @@ app_instances() { # module: the instance names ./clinic up starts for it
   if ((REPLICAS == 1)); then echo "$1"; else for ((n = 1; n <= REPLICAS; n++)); do echo "$1-$n"; done; fi
 }
 
-app_running() { # module: the instances of it that run now, whatever ./clinic up started them
+app_started() { # module: its instances with a PID file, whatever ./clinic up started them (a crashed one keeps it)
   local file name
   for file in "$RUN/$1.pid" "$RUN/$1"-[0-9].pid; do
     name=${file##*/}
-    name=${name%.pid}
-    [[ -f $file ]] && running_pid "$name" >/dev/null && echo "$name"
+    [[ -f $file ]] && echo "${name%.pid}"
   done
+  return 0
+}
+
+app_running() { # module: the instances of it that run now
+  local name
+  for name in $(app_started "$1"); do running_pid "$name" >/dev/null && echo "$name"; done
   return 0
 }
 
