@@ -207,9 +207,9 @@ fault_smtp_repair() {
   wait_ready smtp-gate 30 port_open "$SMTP_PORT"
 }
 
-# Two instances of each service, the first of each killed: its older instance, the likeliest holder of
-# the outbox relay's lead, so the relay must change hands. Counted like the others, plus every
-# subject's events in outbox order on the topics (fault_replicas_count).
+# Two instances of each service, the first of each killed under load (a batch of its outbox relay may be
+# under way, holding the relay's lock, which the survivor must then get). Counted like the others, plus
+# every subject's events in outbox order on the topics (fault_replicas_count).
 fault_replicas_setup() {
   local m
   for m in "${FAULT_APPS[@]}"; do
