@@ -20,9 +20,61 @@ for entry in "${APPS[@]}"; do
 done
 unset entry module port_var default_port db
 
+# Instances of each application that ./clinic up starts (--replicas N, CLINIC_REPLICAS). One is named
+# after its module and listens on the module's port; with N > 1 they are MODULE-1..MODULE-N on the
+# port + 10n (8081 -> 8091, 8101, ...) behind the front (scripts/front.sh) on the module's port. At
+# most 9: instance 10 of the portal would take Keycloak's 8180.
+REPLICAS=${CLINIC_REPLICAS:-1}
+
+replicas_check() {
+  local m name port taken
+  [[ $REPLICAS =~ ^[1-9]$ ]] || die "--replicas (CLINIC_REPLICAS) takes 1 to 9, not '$REPLICAS'"
+  ((REPLICAS > 1)) || return 0
+  # Shifted ports (CLINIC_*_PORT) can put an instance on a server's port: say so before starting anything.
+  taken=" $PG_PORT $KAFKA_PORT $KAFKA_CONTROLLER_PORT $KEYCLOAK_PORT $SMTP_PORT $MAIL_API_PORT ${APP_PORT[*]} "
+  for m in "${APP_MODULES[@]}"; do
+    for name in $(app_instances "$m"); do
+      port=$(app_instance_port "$name")
+      [[ $taken != *" $port "* ]] || die "$name would listen on port $port (its application's port + 10n), which
+another part of the stack uses; move that one (CLINIC_*_PORT, see ./clinic help)"
+      taken+="$port "
+    done
+  done
+}
+
 app_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+# The application's address: its only instance, or the front.
 app_url() { echo "http://localhost:${APP_PORT[$1]}"; }
-app_ready() { http_ok "$(app_url "$1")/q/health/ready"; }
+
+app_module() { echo "${1%-[0-9]}"; } # intake-service-2 -> intake-service
+
+app_instance_port() { # instance name
+  local m
+  m=$(app_module "$1")
+  if [[ $1 == "$m" ]]; then echo "${APP_PORT[$m]}"; else echo $((APP_PORT[$m] + 10 * ${1##*-})); fi
+}
+
+app_instances() { # module: the instance names ./clinic up starts for it
+  local n
+  if ((REPLICAS == 1)); then echo "$1"; else for ((n = 1; n <= REPLICAS; n++)); do echo "$1-$n"; done; fi
+}
+
+app_started() { # module: its instances with a PID file, whatever ./clinic up started them (a crashed one keeps it)
+  local file name
+  for file in "$RUN/$1.pid" "$RUN/$1"-[0-9].pid; do
+    name=${file##*/}
+    [[ -f $file ]] && echo "${name%.pid}"
+  done
+  return 0
+}
+
+app_running() { # module: the instances of it that run now
+  local name
+  for name in $(app_started "$1"); do running_pid "$name" >/dev/null && echo "$name"; done
+  return 0
+}
+
+app_ready() { http_ok "http://localhost:$(app_instance_port "$1")/q/health/ready"; } # instance name
 
 # CLINIC_PORTAL_URL, CLINIC_INTAKE_URL, ...: for deploy/demo/load-demo.sh and anyone else.
 export_app_urls() {
@@ -33,10 +85,12 @@ export_app_urls() {
 # Settings added to every application's environment (NAME=value), e.g. by ./clinic faults.
 APP_EXTRA_ENV=()
 
-app_start() {
-  local module=$1 db=${APP_DB[$1]} m
+app_start() { # instance name
+  local module db m
+  module=$(app_module "$1")
+  db=${APP_DB[$module]}
   local env=(
-    QUARKUS_HTTP_PORT="${APP_PORT[$module]}"
+    QUARKUS_HTTP_PORT="$(app_instance_port "$1")"
     KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT"
     QUARKUS_OIDC_AUTH_SERVER_URL="$OIDC_URL"
   )
@@ -50,6 +104,8 @@ app_start() {
   if [[ $module == notifications-service ]]; then
     env+=(QUARKUS_MAILER_HOST=localhost QUARKUS_MAILER_PORT="$SMTP_PORT")
   fi
+  # Portal instances reach the services through the front, and share PORTAL_SESSION_SECRET (the
+  # environment's, or the same default), so a cookie one sealed opens on the others.
   if [[ $module == staff-portal ]]; then
     for m in "${APP_MODULES[@]}"; do
       if [[ -n ${APP_DB[$m]} ]]; then env+=("SECUREBASE_SERVICES_${APP_DB[$m]^^}_URL=$(app_url "$m")"); fi
@@ -57,12 +113,13 @@ app_start() {
   fi
   # Serial GC: five JVMs beside PostgreSQL, Kafka and Keycloak on two cores; G1's concurrent threads
   # cost more than its pauses save (bench: intake writes at 20/s p99 216 ms with G1, 76 ms with Serial).
-  start_bg "$module" env "${env[@]}" ${APP_EXTRA_ENV[@]+"${APP_EXTRA_ENV[@]}"} \
+  start_bg "$1" env "${env[@]}" ${APP_EXTRA_ENV[@]+"${APP_EXTRA_ENV[@]}"} \
     java -XX:+UseSerialGC -Xmx256m -jar "$(app_jar "$module")"
 }
 
 apps_up() {
-  local m missing=()
+  local m name missing=()
+  replicas_check
   for m in "${APP_MODULES[@]}"; do
     [[ -f $(app_jar "$m") ]] || missing+=("  $m/target/quarkus-app/quarkus-run.jar")
   done
@@ -72,25 +129,40 @@ $(printf '%s\n' "${missing[@]}")
 Build them with ./clinic up (without CLINIC_SKIP_BUILD=1) or ./mvnw package -DskipTests; a module that
 does not produce quarkus-app/ is not a Quarkus application yet."
   fi
+  # Instances of an earlier ./clinic up with another --replicas make way first (they hold the ports).
   for m in "${APP_MODULES[@]}"; do
-    if running_pid "$m" >/dev/null; then
-      say "$m already running (pid $(running_pid "$m"))"
-      continue
-    fi
-    rm -f "$(pid_file "$m")"
-    require_free_port "$m" "${APP_PORT[$m]}"
-    say "starting $m on port ${APP_PORT[$m]}"
-    app_start "$m"
+    for name in $(app_running "$m"); do
+      [[ " $(app_instances "$m" | paste -sd' ') " == *" $name "* ]] || stop_bg "$name"
+    done
   done
+  ((REPLICAS > 1)) || front_down
   for m in "${APP_MODULES[@]}"; do
-    wait_ready "$m" 120 app_ready "$m"
-    say "$m ready at $(app_url "$m")"
+    for name in $(app_instances "$m"); do
+      if running_pid "$name" >/dev/null; then
+        say "$name already running (pid $(running_pid "$name"))"
+        continue
+      fi
+      rm -f "$(pid_file "$name")"
+      require_free_port "$name" "$(app_instance_port "$name")"
+      say "starting $name on port $(app_instance_port "$name")"
+      app_start "$name"
+    done
+  done
+  ((REPLICAS == 1)) || front_up "$REPLICAS" "${APP_MODULES[@]}"
+  for m in "${APP_MODULES[@]}"; do
+    for name in $(app_instances "$m"); do
+      wait_ready "$name" 120 app_ready "$name"
+    done
+    say "$m ready at $(app_url "$m")$( ((REPLICAS == 1)) || echo " ($REPLICAS instances behind the front)")"
   done
 }
 
 apps_down() {
-  local i
-  for ((i = ${#APP_MODULES[@]} - 1; i >= 0; i--)); do stop_bg "${APP_MODULES[i]}"; done
+  local i name
+  front_down
+  for ((i = ${#APP_MODULES[@]} - 1; i >= 0; i--)); do
+    for name in $(app_running "${APP_MODULES[i]}"); do stop_bg "$name"; done
+  done
 }
 
 load_demo() {
@@ -117,7 +189,7 @@ machine_clients() {
 }
 
 print_summary() {
-  local m
+  local m name
   echo
   echo "SecureBase is up."
   echo
@@ -126,6 +198,12 @@ print_summary() {
     [[ $m == staff-portal ]] && continue
     printf '  %-24s %s   (API: %s/q/swagger-ui  OpenAPI: %s/q/openapi)\n' "$m" "$(app_url "$m")" "$(app_url "$m")" "$(app_url "$m")"
   done
+  if ((REPLICAS > 1)); then
+    printf '  %-24s %s instances of each application behind a round-robin front (HAProxy) on each URL above;\n' \
+      "" "$REPLICAS"
+    printf '  %-24s instance n on the port + 10n (e.g. %s), see ./clinic status\n' "" \
+      "$(for name in $(app_instances intake-service); do printf '%s :%s, ' "$name" "$(app_instance_port "$name")"; done | sed 's/, $//')"
+  fi
   printf '  %-24s %s   (admin / admin)\n' "Keycloak admin console" "$KEYCLOAK_URL/admin/master/console/#/securebase"
   printf '  %-24s %s   (mail of a recipient: %s/api/user/<email>/messages/)\n' "Mail viewer (GreenMail)" "$MAIL_API_URL/" "$MAIL_API_URL"
   echo

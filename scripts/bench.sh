@@ -157,6 +157,8 @@ bench_discharge() { # SQL condition on intake's client c: discharges their curre
 
 bench_run() {
   local m
+  # It restarts and measures one process per application.
+  running_pid front >/dev/null && die "bench measures one instance of each application: ./clinic up without --replicas"
   for m in "${APP_MODULES[@]}"; do
     app_ready "$m" || die "$m is not running: start the stack with ./clinic up first"
   done

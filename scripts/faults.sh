@@ -8,9 +8,15 @@
 # Kafka 29092/29093, Keycloak 28180, SMTP 23025, mail API 28025, services 28081-28084). The Kafka,
 # Keycloak and GreenMail installs are taken from .clinic/ when there (CLINIC_FAULTS_SEED), else fetched.
 # The services run from their packaged jars (./mvnw package first). Results: .clinic/faults/results.json.
+#
+# The services are reached through the front of ./clinic up --replicas (scripts/front.sh) in every
+# scenario, with one instance each (MODULE-1, on port + 10) except in `replicas`, which adds a second
+# (port + 20) for its own run: the other scenarios keep killing the only instance of a thing, while
+# no scenario needs the stack restarted, and the load reaches the services the same way in all.
 
 FAULTS_OFFSET="${CLINIC_FAULTS_PORT_OFFSET:-20000}"
-FAULT_SCENARIOS=(kafka consumers postgres smtp keycloak)
+# keycloak last: the short run leaves Keycloak down.
+FAULT_SCENARIOS=(kafka consumers postgres smtp replicas keycloak)
 FAULT_APPS=(intake-service sessions-service referrals-service notifications-service)
 
 # The same ./clinic again, with the private stack's state folder and ports; returns its exit code.
@@ -56,13 +62,14 @@ faults_stack_up() {
   for m in "${FAULT_APPS[@]}"; do
     [[ -f $(app_jar "$m") ]] || die "faults: $m is not packaged ($(app_jar "$m")); run ./mvnw -B package -DskipTests"
   done
-  say "faults: compiling the load driver"
-  mkdir -p "$STATE/classes"
-  javac -nowarn -d "$STATE/classes" "$ROOT/scripts/faults/Faults.java" >"$LOGS/faults-javac.log" 2>&1 \
-    || { show_log_tail faults-javac; die "faults: scripts/faults/Faults.java does not compile"; }
-
   launch_server postgres
   launch_server kafka
+  # EventOrder reads the topics with the broker's own client jars, which kafka_prepare put in place.
+  say "faults: compiling the load driver and the event-order check"
+  mkdir -p "$STATE/classes"
+  javac -nowarn -cp "$KAFKA_HOME/lib/*" -d "$STATE/classes" "$ROOT/scripts/faults/Faults.java" \
+    "$ROOT/scripts/faults/EventOrder.java" >"$LOGS/faults-javac.log" 2>&1 \
+    || { show_log_tail faults-javac; die "faults: scripts/faults/*.java do not compile"; }
   launch_server keycloak
   greenmail_prepare
   require_free_port greenmail "$GREENMAIL_SMTP_PORT"
@@ -86,13 +93,15 @@ faults_stack_up() {
   sha256sum "$REALM_JSON" | cut -d' ' -f1 >"$STATE/keycloak/realm.sha256"
 
   for m in "${FAULT_APPS[@]}"; do
-    require_free_port "$m" "${APP_PORT[$m]}"
-    app_start "$m"
+    require_free_port "$m-1" "$(app_instance_port "$m-1")"
+    app_start "$m-1"
   done
+  # Room for the replicas scenario's second instances; until they run, the front finds them down.
+  front_up 2 "${FAULT_APPS[@]}"
   for m in "${FAULT_APPS[@]}"; do
-    wait_ready "$m" 180 app_ready "$m"
+    wait_ready "$m-1" 180 app_ready "$m-1"
   done
-  say "faults: private stack ready (services on ports ${APP_PORT[intake-service]}-${APP_PORT[notifications-service]})"
+  say "faults: private stack ready (services behind the front on ports ${APP_PORT[intake-service]}-${APP_PORT[notifications-service]})"
 
   # Room on two clinicians' caseloads for every client the run creates.
   local ada c
@@ -105,10 +114,13 @@ faults_stack_up() {
 }
 
 faults_stack_down() {
-  local m
+  local m name
   [[ -n ${FAULTS_LOAD_PID:-} ]] && kill "$FAULTS_LOAD_PID" 2>/dev/null
   # Its data is thrown away at the next run: a short grace, then SIGKILL.
-  for m in "${FAULT_APPS[@]}"; do stop_bg "$m" 5 || true; done
+  front_down || true
+  for m in "${FAULT_APPS[@]}"; do
+    for name in $(app_running "$m"); do stop_bg "$name" 5 || true; done
+  done
   for m in smtp-gate greenmail keycloak kafka; do stop_bg "$m" 5 || true; done
   postgres_stop || true
 }
@@ -161,16 +173,20 @@ fault_kafka_repair() {
 }
 
 fault_consumers_inject() {
-  faults_kill sessions-service
-  faults_kill notifications-service
+  faults_kill sessions-service-1
+  faults_kill notifications-service-1
 }
 fault_consumers_repair() {
-  faults_keep_log sessions-service
-  faults_keep_log notifications-service
-  app_start sessions-service
-  app_start notifications-service
-  wait_ready sessions-service 180 app_ready sessions-service
-  wait_ready notifications-service 180 app_ready notifications-service
+  faults_restart sessions-service-1 notifications-service-1
+}
+
+faults_restart() { # instance...: started again after a kill, each with a new log
+  local name
+  for name; do
+    faults_keep_log "$name"
+    app_start "$name"
+  done
+  for name; do wait_ready "$name" 180 app_ready "$name"; done
 }
 
 fault_postgres_inject() {
@@ -189,6 +205,61 @@ fault_smtp_repair() {
   faults_keep_log smtp-gate
   faults_gate_start
   wait_ready smtp-gate 30 port_open "$SMTP_PORT"
+}
+
+# Two instances of each service, the first of each killed under load (a batch of its outbox relay may be
+# under way, holding the relay's lock, which the survivor must then get). Counted like the others, plus
+# every subject's events in outbox order on the topics (fault_replicas_count).
+fault_replicas_setup() {
+  local m
+  for m in "${FAULT_APPS[@]}"; do
+    require_free_port "$m-2" "$(app_instance_port "$m-2")"
+    app_start "$m-2"
+  done
+  for m in "${FAULT_APPS[@]}"; do wait_ready "$m-2" 180 app_ready "$m-2"; done
+}
+fault_replicas_inject() {
+  local m
+  for m in "${FAULT_APPS[@]}"; do faults_kill "$m-1"; done
+}
+fault_replicas_repair() {
+  faults_restart "${FAULT_APPS[@]/%/-1}"
+}
+# The scenario's events: outbox rows written since it began, read back from the topics.
+fault_replicas_count() {
+  local d=$FAULTS_DIR s files=() unpublished i=0
+  until unpublished=$(faults_outbox_unpublished) && ((unpublished == 0)) || ((i++ >= 60)); do sleep 1; done
+  # Each service's rows in the order they were numbered at commit, the order they must reach the topic.
+  for s in "${SERVICES[@]}"; do
+    faults_psql "$s" "SELECT id, topic, event_key, type FROM outbox_event
+      WHERE created_at >= to_timestamp($FAULTS_T_START / 1000.0) ORDER BY seq" >"$d/outbox-$s.tsv"
+    files+=("$d/outbox-$s.tsv")
+  done
+  java -Xmx256m -cp "$STATE/classes:$KAFKA_HOME/lib/*" EventOrder bootstrap="localhost:$KAFKA_PORT" \
+    outbox="$(IFS=,; echo "${files[*]}")" >"$d/event-order.json" 2>"$LOGS/event-order.log" 9>&- \
+    || { show_log_tail event-order; die "faults: the event-order check failed to run"; }
+  jq --argjson unpublished "$unpublished" '{eventOrder: (. + {unpublished: $unpublished})}' "$d/event-order.json" >"$d/extra.json"
+  local events out missing pairs wrong
+  read -r events out missing pairs wrong < <(jq -r '"\(.events) \(.outOfOrder) \(.missing) \(.domainPairs) \(.domainOutOfOrder)"' "$d/event-order.json")
+  faults_check "events of one subject in outbox order on the topics ($events checked)" "0 out of order" "$out out of order" \
+    "$( ((out == 0 && events > 0)) && echo true || echo false)"
+  faults_check "registration before intake, episode before maintenance ($pairs subjects)" "0 out of order" "$wrong out of order" \
+    "$( ((wrong == 0 && pairs > 0)) && echo true || echo false)"
+  faults_check "published events found on their topic" "0 missing" "$missing missing" "$( ((missing == 0)) && echo true || echo false)"
+  faults_check "outbox rows left unpublished after the run" 0 "$unpublished" "$( ((unpublished == 0)) && echo true || echo false)"
+}
+fault_replicas_teardown() {
+  local m
+  for m in "${FAULT_APPS[@]}"; do stop_bg "$m-2" 10; done
+}
+
+faults_outbox_unpublished() {
+  local s n total=0
+  for s in "${SERVICES[@]}"; do
+    n=$(faults_psql "$s" "SELECT count(*) FROM outbox_event WHERE published_at IS NULL") || return 1
+    total=$((total + n))
+  done
+  echo "$total"
 }
 
 # Keycloak down: what a token issued before still opens, what a new login and an unknown token get.
@@ -239,11 +310,18 @@ fault_keycloak_repair() {
 
 # --- one scenario -------------------------------------------------------------------------------------
 
+faults_hook() { # scenario step: runs fault_<scenario>_<step> when the scenario has one
+  if declare -F "fault_$1_$2" >/dev/null; then "fault_$1_$2"; fi
+}
+
 faults_scenario() { # name
   local name=$1 started=$SECONDS t_fault t_repaired load_out
   FAULTS_DIR="$STATE/scenarios/$name"
   mkdir -p "$FAULTS_DIR"
   echo "[]" >"$FAULTS_DIR/checks.json"
+  echo "{}" >"$FAULTS_DIR/extra.json"
+  FAULTS_T_START=$(date +%s%3N)
+  faults_hook "$name" setup
   local tsv="$FAULTS_DIR/requests.tsv" stop="$FAULTS_DIR/stop"
   : >"$tsv"
   say "faults: scenario $name: load at $FAULTS_RATE clients/s, outage ${FAULTS_OUTAGE}s"
@@ -277,20 +355,24 @@ faults_scenario() { # name
   FAULTS_LOAD_PID=
   load_out=$(tail -n 1 "$LOGS/load-$name.log")
   faults_count "$name" "$tsv" "$t_fault" "$t_repaired" "$((SECONDS - started))" "$load_out" "$outage"
+  faults_hook "$name" teardown
 }
 
 # After a repair every service must be ready again by itself (readiness covers its database and its
 # Kafka channels: a consumer that gave up shows here, even when this scenario's counts do not).
 faults_all_ready() {
-  local m start=$SECONDS
+  local m name start=$SECONDS
   for m in "${FAULT_APPS[@]}"; do
-    until app_ready "$m" || ((SECONDS - start > 90)); do sleep 0.5; done
-    if app_ready "$m"; then
-      faults_check "$m ready after the repair" "within 90 s" "after $((SECONDS - start)) s" true
-    else
-      faults_check "$m ready after the repair" "within 90 s" "not ready: $(curl -s --max-time 5 "$(app_url "$m")/q/health/ready" \
-        | jq -c '[.checks[]? | select(.status != "UP") | .name]' 2>/dev/null)" false
-    fi
+    for name in $(app_running "$m"); do
+      until app_ready "$name" || ((SECONDS - start > 90)); do sleep 0.5; done
+      if app_ready "$name"; then
+        faults_check "$name ready after the repair" "within 90 s" "after $((SECONDS - start)) s" true
+      else
+        faults_check "$name ready after the repair" "within 90 s" "not ready: $(curl -s --max-time 5 \
+          "http://localhost:$(app_instance_port "$name")/q/health/ready" \
+          | jq -c '[.checks[]? | select(.status != "UP") | .name]' 2>/dev/null)" false
+      fi
+    done
   done
 }
 
@@ -333,6 +415,7 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     sleep 2
   done
   sleep 2 # a mail accepted by SMTP is in GreenMail's API a moment later
+  faults_hook "$name" count # the scenario's own checks and figures (extra.json), now that all arrived
   # Per address: distinct messages (by Message-ID) and copies. A copy with the same Message-ID is a
   # retry after the SMTP server's reply was lost: the same mail again, which mail clients fold into one.
   local client email counts
@@ -369,6 +452,7 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     --rawfile requests "$tsv" --rawfile registered "$d/registered" --rawfile intakeOk "$d/intake-ok" \
     --rawfile maintenanceOk "$d/maintenance-ok" --rawfile intakeInDoubt "$d/intake-in-doubt" --rawfile episodes "$d/episodes" \
     --rawfile sent "$d/reminders-sent" --rawfile mails "$d/mails" --rawfile copies "$d/mail-copies" --slurpfile checks "$d/checks.json" \
+    --slurpfile extra "$d/extra.json" \
     --argjson strayClients "$stray_clients" --argjson strayIntakes "$stray_intakes" \
     --argjson strayEpisodes "$stray_episodes" --argjson plansTwice "$plans_twice" --argjson retried "$retried" --argjson clientsTwice "$clients_twice" '
     def rows($s): $s | split("\n") | map(select(length > 0) | split("\t"));
@@ -422,7 +506,7 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
                        unclean: ($unclean | length), examples: ($unclean | map("\(.status) \(.step): \(.detail)") | unique | .[:3])},
         checks: $checks[0],
         driver: $driver
-      }
+      } + $extra[0]
     | .expected = (.effects | [.episodes.expected, .remindersSent.expected, .mails.expected] | add)
     | .found = (.effects | [.episodes.found, .remindersSent.found, .mails.found] | add)
     | .duplicates = (.effects | [.episodes.duplicates, .remindersSent.duplicates, .mails.duplicates, .maintenancePlansTwice,
@@ -462,6 +546,7 @@ faults_table() { # results.json
     (.scenarios[] | "\(.scenario | pad(11))  \(.accepted | pad(8))  \(.expected | pad(16))  \(.found | pad(5))  \(.duplicates | pad(10))  \(five | pad(20))  \(.result)"),
     "",
     (.scenarios[] | "  \(.scenario): \(if .repaired then "repaired \(.repairedAfterSeconds) s after the fault" else "left down (short run)" end); \(.acceptedDuringOutage) requests accepted \(if .repaired then "meanwhile" else "in the first \(.repairedAfterSeconds) s" end); slowest intake-to-episode \(.slowestEpisodeSeconds // "-") s; reminders sent after failed attempts \(.effects.remindersSent.sentAfterFailedAttempts)\(if .effects.mails.sameMessageAgain > 0 then "; \(.effects.mails.sameMessageAgain) mail(s) delivered again with the same Message-ID (SMTP reply lost)" else "" end)\(if .inDoubt.answers > 0 then "; \(.inDoubt.answers) requests of unknown outcome (cut, timed out or commit-outcome-unknown; \(.inDoubt.foundWritten) found done on retry)" else "" end)\(if .checks | length > 0 then "; checks passed \([.checks[] | select(.ok)] | length)/\(.checks | length)" else "" end)"),
+    (.scenarios[] | select(.eventOrder) | .scenario as $s | .eventOrder | "  \($s), event order: \(.events) events of \(.subjects) subjects checked on the topics, \(.outOfOrder) out of order; \(.domainPairs) registration/intake and episode/maintenance pairs, \(.domainOutOfOrder) the wrong way round; \(.missing) missing; \(.duplicatesOnTopic) sent twice (relay re-sends, skipped by the consumers)"),
     "",
     (.scenarios[] | select(.result != "PASS") | "  \(.scenario): \(.problems | join("; "))"),
     "Effects: an episode per accepted intake, a sent reminder and one mail per accepted maintenance plan.",

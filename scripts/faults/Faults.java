@@ -334,6 +334,14 @@ final class Load {
             boolean problem = response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
             result = new Result(response.statusCode(), problem, response.body(),
                     response.headers().firstValue("Idempotent-Replayed").orElse("").equals("true"));
+            String front = frontAnswer(result);
+            if (front != null) {
+                // The front (scripts/front.sh) speaking for an instance: the outcome a direct
+                // connection would have had, so requests count the same with or without it.
+                result = new Result(front.equals("no-instance-reachable") ? REFUSED
+                        : front.equals("instance-timeout") ? TIMEOUT : LOST, false, null);
+                detail = "front:" + front;
+            }
         } catch (HttpTimeoutException e) {
             result = new Result(TIMEOUT, false, null);
             detail = "timeout";
@@ -358,6 +366,18 @@ final class Load {
                     result.status, result.problem, detail);
         }
         return result;
+    }
+
+    private static final Pattern FRONT = Pattern.compile(
+            "/problems/(no-instance-reachable|instance-lost-request|instance-timeout)\"");
+
+    /** The front's own problem type (503: no instance reached, 502: cut, 504: no answer in time), or null. */
+    private static String frontAnswer(Result r) {
+        if (r.status < 502 || r.status > 504 || !r.problem) {
+            return null;
+        }
+        Matcher m = FRONT.matcher(r.body == null ? "" : r.body);
+        return m.find() ? m.group(1) : null;
     }
 
     private synchronized void record(String step, String email, String client, int status, boolean problem, String detail) {
