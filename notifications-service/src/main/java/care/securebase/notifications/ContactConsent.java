@@ -27,6 +27,15 @@ public class ContactConsent extends PanacheEntityBase {
     @Column(name = "effective_at")
     public Instant effectiveAt;
 
+    /** The channels a consent of the client's was recorded for, granted or not. */
+    public static Set<ContactChannel> decidedFor(UUID clientId) {
+        Set<ContactChannel> channels = EnumSet.noneOf(ContactChannel.class);
+        ContactConsent.<ContactConsent>list("key.clientId", clientId)
+                .forEach(c -> channels.add(ContactChannel.parse(c.key.channel())));
+        channels.remove(ContactChannel.NONE);
+        return channels;
+    }
+
     /** The channels the client has consented to and not withdrawn. */
     public static Set<ContactChannel> grantedTo(UUID clientId) {
         Set<ContactChannel> channels = EnumSet.noneOf(ContactChannel.class);

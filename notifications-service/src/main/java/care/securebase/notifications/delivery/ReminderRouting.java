@@ -23,6 +23,7 @@ public final class ReminderRouting {
 
     public static final String APPOINTMENT_PASSED = "appointment-passed";
     public static final String AWAITING_CONTACT = "awaiting-contact-details";
+    public static final String AWAITING_CONSENT = "awaiting-consent";
     public static final String NO_CONTACT_DETAILS = "no-contact-details";
     public static final String NO_EMAIL_ADDRESS = "no-email-address";
     public static final String NO_PHONE_NUMBER = "no-phone-number";
@@ -50,15 +51,24 @@ public final class ReminderRouting {
     public record Defer(Instant until, String reason) implements Decision {
     }
 
-    /** What is known of the client beyond their contact row. */
-    public record Permissions(Set<ContactChannel> consented, Set<ContactChannel> optedOut, boolean smsConfigured) {
+    /**
+     * What is known of the client beyond their contact row.
+     *
+     * @param decided the channels a consent was recorded for, granted or not (a superset of consented)
+     */
+    public record Permissions(Set<ContactChannel> consented, Set<ContactChannel> decided, Set<ContactChannel> optedOut,
+                              boolean smsConfigured) {
     }
 
     private ReminderRouting() {
     }
 
+    /**
+     * @param wait        how long to wait before asking again when something is still on its way
+     * @param consentWait how long after it fell due a reminder waits for a consent not yet recorded
+     */
     public static Decision decide(BoosterReminder reminder, ClientContact contact, Permissions permissions,
-                                  QuietHours quiet, Instant now, Duration wait) {
+                                  QuietHours quiet, Instant now, Duration wait, Duration consentWait) {
         if (!reminder.appointmentAt.isAfter(now)) {
             return new Skip(contact == null ? NO_CONTACT_DETAILS : APPOINTMENT_PASSED,
                     contact == null ? null : contact.preferredChannel);
@@ -72,6 +82,11 @@ public final class ReminderRouting {
             return new Skip(CLIENT_CHOSE_NO_CONTACT, ContactChannel.NONE);
         }
         if (!permissions.consented().contains(channel)) {
+            // The consent travels on intake's topic, the booster on sessions': it may simply not be here yet.
+            if (!permissions.decided().contains(channel) && now.isBefore(reminder.sendAt.plus(consentWait))) {
+                Instant until = now.plus(wait);
+                return new Defer(until.isBefore(reminder.appointmentAt) ? until : reminder.appointmentAt, AWAITING_CONSENT);
+            }
             return new Skip(channel == ContactChannel.EMAIL ? NO_CONSENT_EMAIL : NO_CONSENT_SMS, channel);
         }
         if (permissions.optedOut().contains(channel)) {

@@ -25,6 +25,14 @@ public interface RemindersConfig {
     @WithDefault("en-GB")
     String defaultLanguage();
 
+    /**
+     * How long a due reminder waits for the client's consent to its channel when none is recorded yet:
+     * intake's consent-changed and sessions' maintenance-started travel on different topics, so after a
+     * backlog or a consumer moving to another replica the booster can arrive first.
+     */
+    @WithDefault("1h")
+    Duration consentWait();
+
     /** How often the dispatcher looks for due reminders and notices (read by its @Scheduled too). */
     @WithDefault("5s")
     Duration pollInterval();

@@ -1,5 +1,6 @@
 package care.securebase.notifications.service;
 
+import care.securebase.notifications.scheduling.RemindersConfig;
 import care.securebase.events.BoosterRecorded;
 import care.securebase.events.BoosterScheduleChanged;
 import care.securebase.events.EventType;
@@ -58,11 +59,12 @@ public class ReminderService {
     private final DeliveryMetrics metrics;
     private final StaffNoticeService staffNotices;
     private final DeliveryFailures failures;
+    private final RemindersConfig remindersConfig;
 
     public ReminderService(Inbox inbox, Outbox outbox, EntityManager em, Clock clock, SettingsService settings,
                            DeliveryConfig delivery, MailComposer composer, MailSender sender, SmsGateway sms,
                            OptOutTokens optOut, DeliveryMetrics metrics, StaffNoticeService staffNotices,
-                           DeliveryFailures failures) {
+                           DeliveryFailures failures, RemindersConfig remindersConfig) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.em = em;
@@ -76,6 +78,7 @@ public class ReminderService {
         this.metrics = metrics;
         this.staffNotices = staffNotices;
         this.failures = failures;
+        this.remindersConfig = remindersConfig;
     }
 
     /**
@@ -213,9 +216,10 @@ public class ReminderService {
         ClientContact contact = ClientContact.findById(reminder.clientId);
         Settings clinic = settings.of(reminder.clinicId);
         ReminderRouting.Permissions permissions = new ReminderRouting.Permissions(
-                ContactConsent.grantedTo(reminder.clientId), ContactOptOut.of(reminder.clientId), sms.configured());
+                ContactConsent.grantedTo(reminder.clientId), ContactConsent.decidedFor(reminder.clientId),
+                ContactOptOut.of(reminder.clientId), sms.configured());
         ReminderRouting.Decision decision = ReminderRouting.decide(reminder, contact, permissions, clinic.quietHours(),
-                now, delivery.retryDelay());
+                now, delivery.retryDelay(), remindersConfig.consentWait());
         if (decision instanceof ReminderRouting.SendEmail email) {
             reminder.channel = ContactChannel.EMAIL;
             send(reminder, now, () -> sender.send(email.address(), composer.boosterReminder(contact.preferredName,

@@ -24,14 +24,16 @@ class ReminderRoutingTest {
     /** 09:00 in London (BST), outside the default quiet hours. */
     final TestClock clock = TestClock.at(Instant.parse("2026-05-10T08:00:00Z"));
     final Duration wait = Duration.ofMinutes(1);
+    final Duration consentWait = Duration.ofHours(1);
     static final QuietHours QUIET = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));
     static final Set<ContactChannel> BOTH = Set.of(ContactChannel.EMAIL, ContactChannel.SMS);
-    static final Permissions ALL = new Permissions(BOTH, Set.of(), true);
+    static final Permissions ALL = new Permissions(BOTH, BOTH, Set.of(), true);
 
     BoosterReminder reminderFor(Duration untilAppointment) {
         BoosterReminder r = new BoosterReminder();
         r.id = UUID.randomUUID();
         r.appointmentAt = clock.instant().plus(untilAppointment);
+        r.sendAt = clock.instant();
         return r;
     }
 
@@ -50,7 +52,7 @@ class ReminderRoutingTest {
     }
 
     ReminderRouting.Decision decide(BoosterReminder r, ClientContact c, Permissions p) {
-        return ReminderRouting.decide(r, c, p, QUIET, clock.instant(), wait);
+        return ReminderRouting.decide(r, c, p, QUIET, clock.instant(), wait, consentWait);
     }
 
     @Test
@@ -76,15 +78,28 @@ class ReminderRoutingTest {
         noPhone.phone = " ";
         assertEquals(new Skip(ReminderRouting.NO_PHONE_NUMBER, ContactChannel.SMS), decide(r, noPhone));
         assertEquals(new Skip(ReminderRouting.SMS_NOT_CONFIGURED, ContactChannel.SMS),
-                decide(r, contact(ContactChannel.SMS, null), new Permissions(BOTH, Set.of(), false)));
+                decide(r, contact(ContactChannel.SMS, null), new Permissions(BOTH, BOTH, Set.of(), false)));
+    }
+
+    @Test
+    void aConsentNotRecordedYetIsWaitedForAWhileThenTheReminderIsSkipped() {
+        BoosterReminder r = reminderFor(Duration.ofDays(1));
+        Permissions smsDecidedOnly = new Permissions(Set.of(ContactChannel.SMS), Set.of(ContactChannel.SMS), Set.of(), true);
+        ClientContact prefersEmail = contact(ContactChannel.EMAIL, "jo@example.test");
+        assertEquals(new Defer(clock.instant().plus(wait), ReminderRouting.AWAITING_CONSENT),
+                decide(r, prefersEmail, smsDecidedOnly));
+        clock.advance(consentWait.minusSeconds(1));
+        assertEquals(ReminderRouting.AWAITING_CONSENT, ((Defer) decide(r, prefersEmail, smsDecidedOnly)).reason());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(new Skip(ReminderRouting.NO_CONSENT_EMAIL, ContactChannel.EMAIL), decide(r, prefersEmail, smsDecidedOnly));
     }
 
     @Test
     void onlyAConsentedChannelIsUsedAndThereIsNoFallBackToTheOther() {
         BoosterReminder r = reminderFor(Duration.ofDays(1));
-        Permissions smsOnly = new Permissions(Set.of(ContactChannel.SMS), Set.of(), true);
-        Permissions emailOnly = new Permissions(Set.of(ContactChannel.EMAIL), Set.of(), true);
-        Permissions none = new Permissions(Set.of(), Set.of(), true);
+        Permissions smsOnly = new Permissions(Set.of(ContactChannel.SMS), BOTH, Set.of(), true);
+        Permissions emailOnly = new Permissions(Set.of(ContactChannel.EMAIL), BOTH, Set.of(), true);
+        Permissions none = new Permissions(Set.of(), BOTH, Set.of(), true);
         assertEquals(new Skip(ReminderRouting.NO_CONSENT_EMAIL, ContactChannel.EMAIL),
                 decide(r, contact(ContactChannel.EMAIL, "jo@example.test"), smsOnly));
         assertEquals(new Skip(ReminderRouting.NO_CONSENT_SMS, ContactChannel.SMS),
@@ -98,9 +113,9 @@ class ReminderRoutingTest {
         BoosterReminder r = reminderFor(Duration.ofDays(1));
         assertEquals(new Skip(ReminderRouting.OPTED_OUT, ContactChannel.EMAIL),
                 decide(r, contact(ContactChannel.EMAIL, "jo@example.test"),
-                        new Permissions(BOTH, Set.of(ContactChannel.EMAIL), true)));
+                        new Permissions(BOTH, BOTH, Set.of(ContactChannel.EMAIL), true)));
         assertEquals(new SendSms("+44 7700 900123"), decide(r, contact(ContactChannel.SMS, "jo@example.test"),
-                new Permissions(BOTH, Set.of(ContactChannel.EMAIL), true)));
+                new Permissions(BOTH, BOTH, Set.of(ContactChannel.EMAIL), true)));
     }
 
     @Test
