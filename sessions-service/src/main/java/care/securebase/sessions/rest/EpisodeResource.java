@@ -5,6 +5,7 @@ import care.securebase.sessions.Episode;
 import care.securebase.sessions.Phase;
 import care.securebase.sessions.service.EpisodeService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,6 +61,9 @@ public class EpisodeResource {
     @POST
     @Path("/{id}/phase")
     @Operation(summary = "Move the episode to ACTIVE_TREATMENT or DISCHARGED (409 if the move is not allowed)")
+    // The view reads flags and the safety plan: in the move's own transaction, so a database lost after
+    // the commit cannot turn a saved move into a 503 that says nothing was written.
+    @Transactional
     public EpisodeView changePhase(@PathParam("id") UUID id, @Valid @NotNull PhaseChangeRequest request) {
         Episode episode = episodes.changePhase(id, request.phase(), request.reason());
         return EpisodeView.detail(episode);
