@@ -58,7 +58,7 @@ class ContainerImagesTest {
           || config.path("Cmd").isNull(), "no Cmd expected: " + config.path("Cmd"));
       List<String> command = image.entrypointAndCmd();
       assertEquals("java", command.get(0), "entrypoint " + command);
-      assertTrue(command.contains("-XX:MaxRAMPercentage=75"), "heap sized from the container's limit: " + command);
+      assertTrue(command.contains("-XX:MaxRAMPercentage=50"), "heap sized from the container's limit: " + command);
       assertTrue(command.contains("-XX:+ExitOnOutOfMemoryError"), "entrypoint " + command);
       assertTrue(command.contains("-Djava.io.tmpdir=/tmp"), "entrypoint " + command);
       assertEquals(List.of("-jar", APP_DIR + "/quarkus-run.jar"), command.subList(command.size() - 2, command.size()));
