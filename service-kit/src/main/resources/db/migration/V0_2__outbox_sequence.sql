@@ -1,3 +1,5 @@
+-- Shared by every service, like V0_1 (each runs it out of order after its own migrations: see
+-- quarkus.flyway.out-of-order in its application.properties).
 -- The outbox is published in the order rows were numbered at commit (service-kit's Outbox numbers
 -- them under a per-subject lock), not by the application's clock, which differs between replicas.
 alter table outbox_event add column seq bigint;
