@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,20 +28,15 @@ public class ContactConsent extends PanacheEntityBase {
     @Column(name = "effective_at")
     public Instant effectiveAt;
 
-    /** The channels a consent of the client's was recorded for, granted or not. */
-    public static Set<ContactChannel> decidedFor(UUID clientId) {
-        Set<ContactChannel> channels = EnumSet.noneOf(ContactChannel.class);
-        ContactConsent.<ContactConsent>list("key.clientId", clientId)
-                .forEach(c -> channels.add(ContactChannel.parse(c.key.channel())));
-        channels.remove(ContactChannel.NONE);
-        return channels;
+    /** The client's contact consents, one per channel they were recorded for. */
+    public static List<ContactConsent> of(UUID clientId) {
+        return list("key.clientId", clientId);
     }
 
-    /** The channels the client has consented to and not withdrawn. */
-    public static Set<ContactChannel> grantedTo(UUID clientId) {
+    /** The channels among these consents, all of them or only the granted ones. */
+    public static Set<ContactChannel> channels(List<ContactConsent> consents, boolean grantedOnly) {
         Set<ContactChannel> channels = EnumSet.noneOf(ContactChannel.class);
-        ContactConsent.<ContactConsent>list("key.clientId = ?1 and granted = true", clientId)
-                .forEach(c -> channels.add(ContactChannel.parse(c.key.channel())));
+        consents.stream().filter(c -> c.granted || !grantedOnly).forEach(c -> channels.add(ContactChannel.parse(c.key.channel())));
         channels.remove(ContactChannel.NONE);
         return channels;
     }

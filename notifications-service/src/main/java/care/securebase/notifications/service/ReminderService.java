@@ -215,8 +215,9 @@ public class ReminderService {
         BoosterReminder reminder = claimed.get();
         ClientContact contact = ClientContact.findById(reminder.clientId);
         Settings clinic = settings.of(reminder.clinicId);
+        List<ContactConsent> consents = ContactConsent.of(reminder.clientId);
         ReminderRouting.Permissions permissions = new ReminderRouting.Permissions(
-                ContactConsent.grantedTo(reminder.clientId), ContactConsent.decidedFor(reminder.clientId),
+                ContactConsent.channels(consents, true), ContactConsent.channels(consents, false),
                 ContactOptOut.of(reminder.clientId), sms.configured());
         ReminderRouting.Decision decision = ReminderRouting.decide(reminder, contact, permissions, clinic.quietHours(),
                 now, delivery.retryDelay(), remindersConfig.consentWait());
