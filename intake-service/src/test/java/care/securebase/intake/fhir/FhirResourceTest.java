@@ -145,6 +145,21 @@ class FhirResourceTest {
         return answers;
     }
 
+    /** A client asking for plain JSON gets FHIR JSON, as from a HAPI server; one asking for XML a 406 problem. */
+    @Test
+    void aClientAskingForJsonGetsFhirJson() {
+        String id = TestClients.register("ingrid", "Plain Json", Map.of());
+        for (String path : List.of("/fhir/Patient/" + id, "/fhir/QuestionnaireResponse?subject=Patient/" + id)) {
+            String json = given().auth().oauth2(Tokens.of("clara")).accept("application/json").get(path)
+                    .then().statusCode(200).contentType("application/fhir+json").extract().asString();
+            assertEquals(List.of(), FhirValidation.errors(json), path);
+            assertEquals(given().auth().oauth2(Tokens.of("clara")).accept("application/fhir+json").get(path)
+                    .then().statusCode(200).contentType("application/fhir+json").extract().asString(), json, path);
+            given().auth().oauth2(Tokens.of("clara")).accept("application/fhir+xml").get(path)
+                    .then().statusCode(406).contentType("application/problem+json");
+        }
+    }
+
     @Test
     void theValidatorRefusesAnInvalidPatient() {
         // Proves the check above can fail: an unknown gender code and a malformed date.
