@@ -4,7 +4,6 @@ import care.securebase.kit.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -36,8 +35,7 @@ final class PortalIdToken {
     }
 
     static String of(String username) {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         String verifier = randomUrlSafe(48);
         String auth = Tokens.keycloakUrl() + "/realms/securebase/protocol/openid-connect/auth?" + form(Map.of(
                 "client_id", "staff-portal", "response_type", "code", "scope", "openid", "redirect_uri", REDIRECT,
@@ -49,7 +47,7 @@ final class PortalIdToken {
             throw new IllegalStateException("Keycloak did not show its login form: " + loginPage.statusCode());
         }
         HttpResponse<String> signedIn = send(browser, HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookies(loginPage))
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", Tokens.PASSWORD))))
                 .build());
         Matcher code = CODE.matcher(signedIn.headers().firstValue("Location").orElse(""));
@@ -79,6 +77,15 @@ final class PortalIdToken {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The login form's session cookies, sent back by hand: Keycloak marks them Secure, which
+     * java.net.CookieManager then keeps from http://localhost (a browser treats localhost as secure).
+     */
+    private static String cookies(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
+                .collect(Collectors.joining("; "));
     }
 
     private static JsonNode read(String json) {
