@@ -3,6 +3,7 @@ package care.securebase.e2e;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,11 +15,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every operation in the services' OpenAPI documents, called by every kind of caller: no token, an
- * expired token, a token for another audience, each realm role (people and machine clients), and staff
- * of another clinic or organisation. What each may do follows from the operation's roles in the
+ * expired token, ID tokens (another audience), a tampered and an unsigned token, each realm role (people
+ * and machine clients), and staff of another clinic or organisation. What each may do follows from the operation's roles in the
  * document (Quarkus writes {@code @RolesAllowed} into the security requirement): 401 without a valid
  * token for the services, 403 for a role the operation does not allow, 404 for an object of a clinic or
- * organisation that is not the caller's, and never a word of the fixture's client to an outsider.
+ * organisation that is not the caller's, and never a word of the fixture's client to an outsider. Each
+ * refusal is problem+json, and a 401 says no more than "invalid token".
  */
 @ExtendWith(Stack.class)
 class AuthorizationMatrixIT {
@@ -44,10 +46,50 @@ class AuthorizationMatrixIT {
         }
     }
 
-    record Result(OpenApi.Op op, String caller, String variant, Expect expected, int status, boolean leak, String detail) {
+    /** @param shape why the refusal is not the problem+json it must be, or null */
+    record Result(OpenApi.Op op, String caller, String variant, Expect expected, int status, boolean leak, String shape,
+                  String detail) {
         boolean ok() {
-            return expected.matches(status) && !leak;
+            return expected.matches(status) && !leak && shape == null;
         }
+    }
+
+    /** All a 401 may say: that a token is needed, or that the one given is not valid; never why. */
+    static final Set<String> DETAILS_401 = Set.of("A valid bearer token is required", "invalid token");
+    static final Set<String> PROBLEM_FIELDS = Set.of("type", "title", "status", "detail", "instance");
+
+    /**
+     * Why a 401, 403 or 404 is not shaped as it must be, or null: problem+json with its status in the body,
+     * and a 401 with {@code WWW-Authenticate: Bearer} (RFC 6750) that says nothing of why a token failed.
+     */
+    static String shapeFault(Http.Resp resp) {
+        if (resp.status() != 401 && resp.status() != 403 && resp.status() != 404) {
+            return null;
+        }
+        if (!resp.isProblem()) {
+            return "not problem+json (" + resp.contentType() + ")";
+        }
+        JsonNode body;
+        try {
+            body = OpenApi.JSON.readTree(resp.body());
+        } catch (java.io.IOException e) {
+            return "a problem+json body that is not JSON";
+        }
+        if (body.path("status").asInt() != resp.status()) {
+            return "status " + body.path("status") + " in the body";
+        }
+        if (resp.status() == 401) {
+            String challenge = resp.wwwAuthenticate();
+            if (challenge == null || !challenge.startsWith("Bearer") || challenge.contains("error_description")) {
+                return "WWW-Authenticate: " + challenge;
+            }
+            List<String> fields = new ArrayList<>();
+            body.fieldNames().forEachRemaining(fields::add);
+            if (!PROBLEM_FIELDS.containsAll(fields) || !DETAILS_401.contains(body.path("detail").asText())) {
+                return "a 401 that says more than \"invalid token\"";
+            }
+        }
+        return null;
     }
 
     @Test
@@ -84,18 +126,24 @@ class AuthorizationMatrixIT {
                         + Callers.ALL.size() + " callers, plus random ids: " + results.size() + " requests in "
                         + seconds + " s; " + mismatches.size() + " mismatches.")
                 .line("")
+                .line("Every 401, 403 and 404 must be problem+json with its status, and a 401 say no more than "
+                        + "\"invalid token\" (WWW-Authenticate: Bearer).")
+                .line("")
                 .line("Callers: none = no token; expired = ada's token after expiry; other-aud = ada's ID token "
-                        + "(aud securebase-tests); hana = harbour's clinic-admin (sees the network); "
+                        + "(aud securebase-tests); portal-id = ada's ID token of the portal's code flow (aud staff-portal); "
+                        + "tampered = sam's token claiming clinic-admin, signature kept; alg-none = ada's claims unsigned; "
+                        + "hana = harbour's clinic-admin (sees the network); "
                         + "colin/ivan/carl = harbour staff; sofia = oak-community. Fixture: clinic northside, org riverside-family.")
                 .line("");
         report.table(summaryHeader(), summaryRows(results));
-        report.title("Status per operation and caller (* = mismatch, ! = fixture text leaked; rnd = random ids)")
+        report.title("Status per operation and caller (* = mismatch, ! = fixture text leaked, # = refusal not shaped "
+                        + "as problem+json must be; rnd = random ids)")
                 .table(gridHeader(), gridRows(ops, results));
         if (!mismatches.isEmpty()) {
-            report.title("Mismatches").table(List.of("operation", "caller", "expected", "got", "leak", "answer"),
+            report.title("Mismatches").table(List.of("operation", "caller", "expected", "got", "leak", "shape", "answer"),
                     mismatches.stream().map(r -> List.of(r.op().label(), r.caller() + r.variant(),
                             r.expected().toString(), String.valueOf(r.status()), r.leak() ? "LEAK" : "",
-                            r.detail().replace("|", "/"))).toList());
+                            r.shape() == null ? "" : r.shape(), r.detail().replace("|", "/"))).toList());
         }
         String text = report.publish("authorization-matrix");
         assertTrue(results.size() > ops.size() * 10, "the matrix ran");
@@ -159,7 +207,7 @@ class AuthorizationMatrixIT {
         boolean leak = caller.outsider() && Fixture.leaks(resp.body());
         // What the service said, for a mismatch (never the body of a leak: that is the fixture's text).
         String detail = leak || resp.body() == null ? "" : resp.body().replaceAll("\\s+", " ");
-        return new Result(op, caller.name(), randomIds ? " (rnd)" : "", expect, resp.status(), leak,
+        return new Result(op, caller.name(), randomIds ? " (rnd)" : "", expect, resp.status(), leak, shapeFault(resp),
                 detail.substring(0, Math.min(160, detail.length())));
     }
 
@@ -215,6 +263,7 @@ class AuthorizationMatrixIT {
     }
 
     private static String status(Result r) {
-        return r.status() + (r.expected().matches(r.status()) ? "" : "*") + (r.leak() ? "!" : "");
+        return r.status() + (r.expected().matches(r.status()) ? "" : "*") + (r.leak() ? "!" : "")
+                + (r.shape() == null ? "" : "#");
     }
 }

@@ -1,7 +1,5 @@
 package care.securebase.e2e;
 
-import static io.restassured.RestAssured.given;
-
 import care.securebase.kit.testing.Tokens;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +9,7 @@ import java.util.function.Supplier;
 final class Callers {
 
     enum Kind {
-        /** No token, an expired one, one for another audience: never let in (401). */
+        /** No token, an expired one, one for another audience, a forged one: never let in (401). */
         UNAUTHENTICATED,
         /** A person or machine with a SecureBase identity. */
         IDENTIFIED
@@ -43,6 +41,10 @@ final class Callers {
             new Caller("none", Kind.UNAUTHENTICATED, Set.of(), null, null, () -> null),
             new Caller("expired", Kind.UNAUTHENTICATED, Set.of(), null, null, ExpiredToken::get),
             new Caller("other-aud", Kind.UNAUTHENTICATED, Set.of(), null, null, Callers::otherAudience),
+            new Caller("portal-id", Kind.UNAUTHENTICATED, Set.of(), null, null, Callers::portalIdToken),
+            // sam's genuine token, its payload changed to claim clinic-admin, Keycloak's signature kept.
+            new Caller("tampered", Kind.UNAUTHENTICATED, Set.of(), null, null, () -> Tokens.tampered(Tokens.of("sam"))),
+            new Caller("alg-none", Kind.UNAUTHENTICATED, Set.of(), null, null, () -> Tokens.unsigned(Tokens.of("ada"))),
             user("ingrid", "intake-coordinator", "northside", null),
             user("clara", "clinician", "northside", null),
             user("tara", "clinician", "northside", null),
@@ -64,6 +66,8 @@ final class Callers {
 
     private static String otherAudience;
     private static long otherAudienceAt;
+    private static String portalIdToken;
+    private static long portalIdTokenAt;
 
     private Callers() {
     }
@@ -81,15 +85,18 @@ final class Callers {
         // Refetched after a minute: it must fail for its audience, never for its age.
         if (otherAudience == null || System.currentTimeMillis() - otherAudienceAt > 60_000) {
             otherAudienceAt = System.currentTimeMillis();
-            otherAudience = given()
-                    .formParam("grant_type", "password")
-                    .formParam("client_id", "securebase-tests")
-                    .formParam("username", "ada")
-                    .formParam("password", Tokens.PASSWORD)
-                    .formParam("scope", "openid")
-                    .post(Tokens.tokenEndpoint())
-                    .then().statusCode(200).extract().path("id_token");
+            otherAudience = Tokens.idTokenOf("ada");
         }
         return otherAudience;
+    }
+
+    /** ada's ID token of the staff-portal client (aud staff-portal), from the code flow the portal uses. */
+    static synchronized String portalIdToken() {
+        // Refetched after a minute: it must fail for its audience, never for its age.
+        if (portalIdToken == null || System.currentTimeMillis() - portalIdTokenAt > 60_000) {
+            portalIdTokenAt = System.currentTimeMillis();
+            portalIdToken = PortalIdToken.of("ada");
+        }
+        return portalIdToken;
     }
 }

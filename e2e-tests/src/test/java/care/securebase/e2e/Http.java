@@ -14,8 +14,8 @@ public final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
 
-    /** @param contentType the Content-Type header, or null */
-    public record Resp(int status, String contentType, String body) {
+    /** @param contentType the Content-Type header, or null; @param wwwAuthenticate that header, or null */
+    public record Resp(int status, String contentType, String body, String wwwAuthenticate) {
         public boolean isProblem() {
             return contentType != null && contentType.startsWith("application/problem+json");
         }
@@ -38,10 +38,11 @@ public final class Http {
         try {
             HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Resp(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    new String(response.body(), StandardCharsets.UTF_8));
+                    new String(response.body(), StandardCharsets.UTF_8),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null));
         } catch (IOException e) {
             // A connection the server closed on us (e.g. an oversized body) is an answer too.
-            return new Resp(-1, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Resp(-1, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -15,8 +15,10 @@ public enum EventType {
     EPISODE_DISCHARGED("episode-discharged", Topics.SESSIONS, EpisodeDischarged.class, 1),
     BOOSTER_SCHEDULE_CHANGED("booster-schedule-changed", Topics.SESSIONS, BoosterScheduleChanged.class, 1),
     BOOSTER_RECORDED("booster-recorded", Topics.SESSIONS, BoosterRecorded.class, 1),
-    // Version 2 added the program's name and kind and who referred (ReferralSent), reason and outcome (status).
-    REFERRAL_SENT("referral-sent", Topics.REFERRALS, ReferralSent.class, 2),
+    // referral-sent: version 2 added the program's name and kind and who referred; version 3 dropped the
+    // program (id, name, kind), which no consumer needs and which can reveal a clinical need.
+    // referral-status-changed: version 2 added reason and outcome.
+    REFERRAL_SENT("referral-sent", Topics.REFERRALS, ReferralSent.class, 3),
     REFERRAL_STATUS_CHANGED("referral-status-changed", Topics.REFERRALS, ReferralStatusChanged.class, 2),
     REFERRAL_OVERDUE("referral-overdue", Topics.REFERRALS, ReferralOverdue.class, 1),
     REMINDER_SENT("reminder-sent", Topics.NOTIFICATIONS, ReminderSent.class, 1),

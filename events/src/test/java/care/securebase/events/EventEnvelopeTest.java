@@ -1,8 +1,10 @@
 package care.securebase.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -48,6 +50,28 @@ class EventEnvelopeTest {
                 null, null);
         assertEquals(referral.toString(), sent.subject());
         assertEquals("referrals-service", EventType.of(sent).source());
+    }
+
+    /** Version 2 records (with the program) are still on the topic: read, even by a mapper strict on unknown fields. */
+    @Test
+    void referralSentOfVersion2IsReadWithoutTheProgram() throws Exception {
+        UUID referral = UUID.randomUUID();
+        String version2 = """
+                {"id":"%s","type":"referral-sent","source":"referrals-service","time":"2026-11-25T10:15:30Z",
+                 "subject":"%s","schemaVersion":2,"data":{"referralId":"%s","clientId":"%s","clinicId":"northside",
+                 "organisationId":"riverside-family","programId":"%s","programName":"Couples in conflict support",
+                 "programKind":"SUPPORT_GROUP","urgency":"SOON","respondBy":"2026-12-01","referredBy":"carmen",
+                 "noticeEmail":"intake@riverside.example.org"}}
+                """.formatted(UUID.randomUUID(), referral, referral, UUID.randomUUID(), UUID.randomUUID());
+        assertTrue(mapper.isEnabled(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+        ReferralSent sent = EventEnvelope.parse(version2, mapper).payload(ReferralSent.class, mapper);
+        assertEquals(referral, sent.referralId());
+        assertEquals("riverside-family", sent.organisationId());
+        assertEquals("carmen", sent.referredBy());
+
+        String version3 = mapper.writeValueAsString(EventEnvelope.wrap(sent, UUID.randomUUID(), Instant.now(), mapper));
+        assertEquals(3, EventEnvelope.parse(version3, mapper).schemaVersion());
+        assertFalse(version3.contains("program"), version3);
     }
 
     @Test

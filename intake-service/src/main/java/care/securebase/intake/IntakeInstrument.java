@@ -27,13 +27,18 @@ public class IntakeInstrument extends PanacheEntityBase {
     public UUID intakeId;
     public String code;
     public int version;
-    /** Item answers in order, comma-separated; clinical content, never logged or sent in events. */
+    /**
+     * Item answers in order, comma-separated, an empty place for an item left unanswered (C-SSRS items
+     * 3-5 after a "no" to item 2); clinical content, never logged or sent in events.
+     */
     public String answers;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Score> scores;
 
+    /** One entry per item, item 1 first; null for an item left unanswered. */
     public List<Integer> answerList() {
-        return Arrays.stream(answers.split(",")).map(Integer::valueOf).toList();
+        // -1 keeps trailing empty places: a skipped last item is still an item.
+        return Arrays.stream(answers.split(",", -1)).map(a -> a.isEmpty() ? null : Integer.valueOf(a)).toList();
     }
 
     public static List<IntakeInstrument> of(UUID intakeId) {

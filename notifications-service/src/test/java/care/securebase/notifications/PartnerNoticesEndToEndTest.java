@@ -12,11 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import care.securebase.events.EventEnvelope;
 import care.securebase.events.ReferralSent;
+import care.securebase.kit.testing.TestKafka;
 import care.securebase.kit.testing.Tokens;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -38,12 +42,10 @@ class PartnerNoticesEndToEndTest {
         UUID referralId = UUID.randomUUID();
         UUID clientId = UUID.randomUUID();
         Events.publishTwice(REFERRALS, new ReferralSent(referralId, clientId, "northside", "riverside-family",
-                UUID.randomUUID(), "Parent and Child Circle", "PARENTING_PROGRAM", "URGENT", LocalDate.now().plusDays(5),
-                "carmen", mailbox));
+                "URGENT", LocalDate.now().plusDays(5), "carmen", mailbox));
         // The same referral announced again by a new event: still one notice.
         Events.publishTwice(REFERRALS, new ReferralSent(referralId, clientId, "northside", "riverside-family",
-                UUID.randomUUID(), "Parent and Child Circle", "PARENTING_PROGRAM", "URGENT", LocalDate.now().plusDays(5),
-                "carmen", mailbox));
+                "URGENT", LocalDate.now().plusDays(5), "carmen", mailbox));
 
         await().atMost(WITHIN).until(() -> GreenMailApi.messagesFor(mailbox).size() >= 1);
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
@@ -86,12 +88,16 @@ class PartnerNoticesEndToEndTest {
         given().auth().oauth2(sam).post("/inbox/" + notice + "/read").then().statusCode(200);
     }
 
+    /** Sent as version 2 wrote it (with the program), as records still on the topic are: read all the same. */
     @Test
     void aNoticeWithoutAnAddressIsSkippedWithAReason() {
         UUID referralId = UUID.randomUUID();
-        Events.publishTwice(REFERRALS, new ReferralSent(referralId, UUID.randomUUID(), "harbour", "oak-community",
-                UUID.randomUUID(), "Peer Support Evenings", "SUPPORT_GROUP", "ROUTINE", LocalDate.now().plusDays(14),
-                "carl", null));
+        ObjectNode version2 = TestKafka.MAPPER.valueToTree(new ReferralSent(referralId, UUID.randomUUID(), "harbour",
+                "oak-community", "ROUTINE", LocalDate.now().plusDays(14), "carl", null));
+        version2.put("programId", UUID.randomUUID().toString()).put("programName", "Peer Support Evenings")
+                .put("programKind", "SUPPORT_GROUP");
+        TestKafka.publish(REFERRALS, new EventEnvelope(UUID.randomUUID(), "referral-sent", "referrals-service",
+                Instant.now(), referralId.toString(), 2, version2));
 
         await().atMost(WITHIN).until(() -> QuarkusTransaction.requiringNew().call(() -> PartnerNotice
                 .<PartnerNotice>find("referralId", referralId).firstResultOptional()

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A referral of the client's, as the timeline shows it: sent, its status moves, overdue. Codes only. */
+/**
+ * A referral of the client's, as the timeline shows it: sent, its status moves, overdue. Codes only, and
+ * not the program, which can reveal a clinical need: the portal asks referrals-service for it.
+ */
 @Entity
 @Table(name = "referral_event")
 public class ReferralEvent extends PanacheEntityBase {
@@ -30,10 +33,6 @@ public class ReferralEvent extends PanacheEntityBase {
     public Kind kind;
     @Column(name = "organisation_id")
     public String organisationId;
-    @Column(name = "program_name")
-    public String programName;
-    @Column(name = "program_kind")
-    public String programKind;
     public String urgency;
     public String status;
     /** The coded reason or outcome of a status change, or the overdue kind. */

@@ -50,9 +50,12 @@ class ClinicianPagesTest {
                  {"at":"2026-03-11T09:00:00Z","type":"TREATMENT_PLAN_VERSION","refId":"v-1","by":"clara",
                   "details":{"version":2,"changes":["goals","objectives[0].status"]}},
                  {"at":"2026-03-12T09:00:00Z","type":"REFERRAL_SENT","refId":"f-1","by":"carmen",
-                  "details":{"programName":"Parenting circle","urgency":"SOON"}},
+                  "details":{"organisationId":"riverside-family","urgency":"SOON"}},
                  {"at":"2026-03-13T09:00:00Z","type":"SOMETHING_NEW","refId":"x-1","details":{}}]
                 """.formatted(SESSION_ID, NOTE_ID));
+        // The timeline does not carry the program (it can reveal a clinical need): referrals-service names it.
+        FakeServices.answer("GET /referrals/referrals/f-1", 200, """
+                {"id":"f-1","programName":"Parenting circle","programKind":"PARENTING_PROGRAM","status":"ACCEPTED"}""");
         FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID + "/sessions", 200, "[" + session("ATTENDED",
                 "", null, null) + "]");
         FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID + "/flags", 200, """
@@ -147,7 +150,7 @@ class ClinicianPagesTest {
                         containsString("High risk (Phq9 item9)"),
                         containsString("Session attended"), containsString("href=\"/notes/" + NOTE_ID + "\">Note signed"),
                         containsString("Treatment plan version 2"), containsString("Changed: goals, objectives[0].status"),
-                        containsString("Referral sent"), containsString("Parenting circle"),
+                        containsString("Referral sent"), containsString("Parenting circle, soon"),
                         containsString("Something new"),
                         containsString("href=\"/sessions/" + SESSION_ID + "/note\""),
                         containsString("Book a session"), containsString("Move to maintenance"),

@@ -2,6 +2,7 @@ package care.securebase.intake.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
 /** One FHIR R4 context for the service: building it scans the model, so it is made once. */
@@ -16,5 +17,10 @@ public class Fhir {
 
     public String toJson(IBaseResource resource) {
         return context.newJsonParser().setPrettyPrint(true).encodeResourceToString(resource);
+    }
+
+    /** A read's answer: application/fhir+json, also to a client that asked for plain JSON (as HAPI does). */
+    public Response ok(IBaseResource resource) {
+        return Response.ok(toJson(resource), MEDIA_TYPE).build();
     }
 }

@@ -14,6 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,6 +24,7 @@ import org.hl7.fhir.r4.model.Bundle;
 
 /** Read-only FHIR R4 views for other systems (a GP's record, a regional registry). */
 @Path("/fhir")
+@Produces({Fhir.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 @Tag(name = "FHIR R4")
 public class FhirResource {
 
@@ -37,33 +40,30 @@ public class FhirResource {
 
     @GET
     @Path("/Patient/{id}")
-    @Produces(Fhir.MEDIA_TYPE)
     @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     @Operation(summary = "A client of the caller's clinic as a FHIR R4 Patient")
-    public String patient(@PathParam("id") UUID id) {
-        return fhir.toJson(PatientMapper.toPatient(clients.visible(id)));
+    public Response patient(@PathParam("id") UUID id) {
+        return fhir.ok(PatientMapper.toPatient(clients.visible(id)));
     }
 
     @GET
     @Path("/QuestionnaireResponse/{id}")
-    @Produces(Fhir.MEDIA_TYPE)
     @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     @Operation(summary = "An instrument completed at intake as a FHIR R4 QuestionnaireResponse")
-    public String questionnaireResponse(@PathParam("id") UUID id) {
+    public Response questionnaireResponse(@PathParam("id") UUID id) {
         IntakeInstrument given = IntakeInstrument.<IntakeInstrument>findByIdOptional(id).orElseThrow(NotFoundException::new);
         Intake intake = Intake.findById(given.intakeId);
         // Scoped through the client: another clinic's response is answered like a missing one.
         clients.visible(intake.clientId);
-        return fhir.toJson(QuestionnaireResponseMapper.toResponse(intake, given,
+        return fhir.ok(QuestionnaireResponseMapper.toResponse(intake, given,
                 catalog.find(given.code, given.version).orElseThrow()));
     }
 
     @GET
     @Path("/QuestionnaireResponse")
-    @Produces(Fhir.MEDIA_TYPE)
     @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     @Operation(summary = "Search: every instrument a client completed at intake, as a FHIR searchset Bundle")
-    public String questionnaireResponses(@QueryParam("subject") String subject, @Context UriInfo uri) {
+    public Response questionnaireResponses(@QueryParam("subject") String subject, @Context UriInfo uri) {
         if (subject == null || !subject.matches("(Patient/)?[0-9a-fA-F-]{36}")) {
             throw new InvalidFieldException("subject", "must be Patient/<client id>");
         }
@@ -79,6 +79,6 @@ public class FhirResource {
             }
         }
         bundle.setTotal(bundle.getEntry().size());
-        return fhir.toJson(bundle);
+        return fhir.ok(bundle);
     }
 }

@@ -4,10 +4,19 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import care.securebase.instruments.InstrumentCatalog;
+import care.securebase.instruments.InstrumentDefinition;
 import care.securebase.intake.TestClients;
-import java.util.Map;
 import care.securebase.kit.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
@@ -15,6 +24,9 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class FhirResourceTest {
+
+    @Inject
+    InstrumentCatalog catalog;
 
     @Test
     void aClientIsAValidFhirPatient() {
@@ -67,6 +79,85 @@ class FhirResourceTest {
         given().auth().oauth2(Tokens.of("colin")).get("/fhir/QuestionnaireResponse/" + oneId).then().statusCode(404);
         given().auth().oauth2(Tokens.of("clara")).queryParam("subject", "nonsense")
                 .get("/fhir/QuestionnaireResponse").then().statusCode(400);
+    }
+
+    /**
+     * Every instrument, its skippable items left out (C-SSRS items 3-5 after a "no" to item 2, item 7 after
+     * a "no" to item 6; PHQ-9's unscored item 10): each answered item comes back with its answer, each
+     * skipped one has no item, and the bundle is valid FHIR.
+     */
+    @Test
+    void everyInstrumentRoundTripsWithItsSkippedItems() {
+        TestClients.clinician("ada", "clara", "northside", 150);
+        String clientId = TestClients.register("ingrid", "Skipper Items", Map.of("email", "skipper.fhir@example.org"));
+        Map<String, List<Integer>> administered = new LinkedHashMap<>();
+        for (InstrumentDefinition d : catalog.latestOfEach()) {
+            administered.put(d.code(), skippingWhatMayBeSkipped(d));
+        }
+        assertTrue(administered.get("C-SSRS-SCREEN").contains(null), "the catalog has a C-SSRS with skippable items");
+        given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
+                .body(Map.of("modality", "INDIVIDUAL", "presentingConcerns", "Demo", "clinicianId", "clara",
+                        "instruments", administered.entrySet().stream()
+                                .map(e -> Map.of("code", e.getKey(), "answers", e.getValue())).toList()))
+                .post("/clients/" + clientId + "/intakes").then().statusCode(201);
+
+        String json = given().auth().oauth2(Tokens.of("clara")).queryParam("subject", "Patient/" + clientId)
+                .get("/fhir/QuestionnaireResponse")
+                .then().statusCode(200).contentType("application/fhir+json").extract().asString();
+        assertEquals(List.of(), FhirValidation.errors(json));
+        Bundle bundle = FhirValidation.CONTEXT.newJsonParser().parseResource(Bundle.class, json);
+        assertEquals(administered.size(), bundle.getTotal());
+        for (InstrumentDefinition d : catalog.latestOfEach()) {
+            String questionnaire = d.loincPanel() != null ? "http://loinc.org/q/" + d.loincPanel()
+                    : QuestionnaireResponseMapper.QUESTIONNAIRE_BASE + d.code() + "|" + d.version();
+            QuestionnaireResponse response = bundle.getEntry().stream().map(e -> (QuestionnaireResponse) e.getResource())
+                    .filter(r -> r.getQuestionnaire().equals(questionnaire)).findFirst().orElseThrow();
+            List<Integer> answers = administered.get(d.code());
+            for (InstrumentDefinition.Item item : d.items()) {
+                String linkId = item.loinc() != null ? item.loinc() : String.valueOf(item.number());
+                List<QuestionnaireResponse.QuestionnaireResponseItemComponent> found = response.getItem().stream()
+                        .filter(i -> i.getLinkId().equals(linkId)).toList();
+                Integer answer = answers.get(item.number() - 1);
+                if (answer == null) {
+                    assertEquals(List.of(), found, d.label() + " item " + item.number() + " was skipped");
+                } else {
+                    assertEquals(1, found.size(), d.label() + " item " + item.number());
+                    assertEquals(answer, found.get(0).getAnswerFirstRep().getValueIntegerType().getValue(),
+                            d.label() + " item " + item.number());
+                }
+            }
+            // Each response reads on its own too.
+            String one = given().auth().oauth2(Tokens.of("clara"))
+                    .get("/fhir/QuestionnaireResponse/" + response.getIdElement().getIdPart())
+                    .then().statusCode(200).extract().asString();
+            assertEquals(List.of(), FhirValidation.errors(one), d.label());
+        }
+    }
+
+    /** The lowest answer to every item, none to an optional item or one whose asking condition is not met. */
+    private static List<Integer> skippingWhatMayBeSkipped(InstrumentDefinition d) {
+        List<Integer> answers = new ArrayList<>();
+        for (InstrumentDefinition.Item item : d.items()) {
+            boolean notAsked = item.askedWhen() != null
+                    && d.item(item.askedWhen().item()).orElseThrow().minValue() < item.askedWhen().atLeast();
+            answers.add(item.optional() || notAsked ? null : item.minValue());
+        }
+        return answers;
+    }
+
+    /** A client asking for plain JSON gets FHIR JSON, as from a HAPI server; one asking for XML a 406 problem. */
+    @Test
+    void aClientAskingForJsonGetsFhirJson() {
+        String id = TestClients.register("ingrid", "Plain Json", Map.of());
+        for (String path : List.of("/fhir/Patient/" + id, "/fhir/QuestionnaireResponse?subject=Patient/" + id)) {
+            String json = given().auth().oauth2(Tokens.of("clara")).accept("application/json").get(path)
+                    .then().statusCode(200).contentType("application/fhir+json").extract().asString();
+            assertEquals(List.of(), FhirValidation.errors(json), path);
+            assertEquals(given().auth().oauth2(Tokens.of("clara")).accept("application/fhir+json").get(path)
+                    .then().statusCode(200).contentType("application/fhir+json").extract().asString(), json, path);
+            given().auth().oauth2(Tokens.of("clara")).accept("application/fhir+xml").get(path)
+                    .then().statusCode(406).contentType("application/problem+json");
+        }
     }
 
     @Test

@@ -54,9 +54,9 @@ public class NoticeService {
     }
 
     /**
-     * One notice per referral, even if referrals-service announces it again. Of version 2's program
-     * name, kind and referrer nothing is kept: the notice says only that a referral awaits, because the
-     * program a client is referred to can itself reveal a clinical need.
+     * One notice per referral, even if referrals-service announces it again. The notice says only that a
+     * referral awaits: the program a client is referred to can itself reveal a clinical need (version 3
+     * of the event no longer carries it; version 2's program and the referrer are not kept).
      */
     public void record(UUID eventId, ReferralSent event) {
         if (!inbox.firstDelivery(eventId, EventType.REFERRAL_SENT.wireName())) {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -28,6 +30,7 @@ import org.hl7.fhir.r4.model.Bundle;
  * counts as the partner's first look.
  */
 @Path("/fhir")
+@Produces({Fhir.MEDIA_TYPE, MediaType.APPLICATION_JSON})
 @Tag(name = "FHIR R4")
 public class FhirResource {
 
@@ -43,30 +46,27 @@ public class FhirResource {
 
     @GET
     @Path("/ServiceRequest/{id}")
-    @Produces(Fhir.MEDIA_TYPE)
     @RolesAllowed({Roles.CARE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN, Roles.SOCIAL_WORKER})
     @Operation(summary = "A referral as a FHIR R4 ServiceRequest")
-    public String serviceRequest(@PathParam("id") UUID id) {
+    public Response serviceRequest(@PathParam("id") UUID id) {
         ReferralRecord record = referrals.read(id);
-        return fhir.toJson(ReferralMapper.serviceRequest(record, organisation(record)));
+        return fhir.ok(ReferralMapper.serviceRequest(record, organisation(record)));
     }
 
     @GET
     @Path("/Task/{id}")
-    @Produces(Fhir.MEDIA_TYPE)
     @RolesAllowed({Roles.CARE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN, Roles.SOCIAL_WORKER})
     @Operation(summary = "Where a referral stands, as a FHIR R4 Task (its id is the referral's)")
-    public String task(@PathParam("id") UUID id) {
+    public Response task(@PathParam("id") UUID id) {
         ReferralRecord record = referrals.read(id);
-        return fhir.toJson(ReferralMapper.task(record, organisation(record)));
+        return fhir.ok(ReferralMapper.task(record, organisation(record)));
     }
 
     @GET
     @Path("/Task")
-    @Produces(Fhir.MEDIA_TYPE)
     @RolesAllowed({Roles.CARE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN, Roles.SOCIAL_WORKER})
     @Operation(summary = "Search: the Task of a referral, as a FHIR searchset Bundle")
-    public String tasks(@QueryParam("based-on") @Parameter(description = "ServiceRequest/<referral id>",
+    public Response tasks(@QueryParam("based-on") @Parameter(description = "ServiceRequest/<referral id>",
                                 required = true) String basedOn,
                         @Context UriInfo uri) {
         Matcher m = basedOn == null ? null : BASED_ON.matcher(basedOn.strip());
@@ -83,7 +83,7 @@ public class FhirResource {
             // A search that finds nothing is an empty bundle, whether the referral is missing or not the caller's.
         }
         bundle.setTotal(bundle.getEntry().size());
-        return fhir.toJson(bundle);
+        return fhir.ok(bundle);
     }
 
     private static PartnerOrganisation organisation(ReferralRecord record) {

@@ -6,7 +6,6 @@ import care.securebase.events.ReferralStatusChanged;
 import care.securebase.kit.outbox.Outbox;
 import care.securebase.referrals.OverdueRules;
 import care.securebase.referrals.PartnerOrganisation;
-import care.securebase.referrals.Program;
 import care.securebase.referrals.Referral;
 import care.securebase.referrals.ReferralStatus;
 import care.securebase.referrals.ReferralStep;
@@ -30,10 +29,8 @@ public class ReferralEvents {
     /** A send: referral-sent (with the organisation's mailbox as of today), then the status change. */
     public void sent(Referral referral, ReferralStep step) {
         PartnerOrganisation org = PartnerOrganisation.findById(referral.organisationId);
-        Program program = Program.findById(referral.programId);
         outbox.publish(new ReferralSent(referral.id, referral.clientId, referral.clinicId, referral.organisationId,
-                referral.programId, program.name, referral.programKind.name(), referral.urgency.name(),
-                referral.respondBy, referral.referredBy, org.noticeEmail));
+                referral.urgency.name(), referral.respondBy, referral.referredBy, org.noticeEmail));
         statusChanged(referral, step);
     }
 

@@ -98,6 +98,21 @@ class FhirResourceTest {
         assertTrue(fhir("carmen", "/fhir/ServiceRequest/" + id).contains("\"revoked\""));
     }
 
+    /** A client asking for plain JSON gets FHIR JSON, as from a HAPI server; one asking for XML a 406 problem. */
+    @Test
+    void aClientAskingForJsonGetsFhirJson() {
+        String id = referral(List.of("REASON")).get("id");
+        for (String path : List.of("/fhir/ServiceRequest/" + id, "/fhir/Task/" + id,
+                "/fhir/Task?based-on=ServiceRequest/" + id)) {
+            String json = given().auth().oauth2(Tokens.of("carmen")).accept("application/json").get(path)
+                    .then().statusCode(200).contentType("application/fhir+json").extract().asString();
+            assertEquals(List.of(), FhirValidation.errors(json), path);
+            assertEquals(fhir("carmen", path), json, path);
+            given().auth().oauth2(Tokens.of("carmen")).accept("application/fhir+xml").get(path)
+                    .then().statusCode(406).contentType("application/problem+json");
+        }
+    }
+
     @Test
     void everyStatusMakesAValidTask() {
         String id = referral(List.of("REASON")).get("id");

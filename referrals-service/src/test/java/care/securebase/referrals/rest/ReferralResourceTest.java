@@ -71,15 +71,16 @@ class ReferralResourceTest {
         assertEquals(body.get("clientId"), payload.clientId().toString());
         assertEquals("northside", payload.clinicId());
         assertEquals(Fixtures.RIVERSIDE, payload.organisationId());
-        assertEquals(programId, payload.programId().toString());
         assertEquals("SOON", payload.urgency());
         assertEquals(LocalDate.parse((String) body.get("respondBy")), payload.respondBy());
         assertEquals(Fixtures.RIVERSIDE_MAILBOX, payload.noticeEmail());
         assertEquals("referrals-service", sent.source());
-        assertEquals(2, sent.schemaVersion());
-        assertEquals("PARENTING_PROGRAM", payload.programKind());
-        assertTrue(payload.programName().startsWith("Parents together"));
+        assertEquals(3, sent.schemaVersion());
         assertEquals("carmen", payload.referredBy());
+        // Nothing of the program: it can reveal a clinical need to every reader of the topic.
+        assertFalse(sent.data().has("programId") || sent.data().has("programName") || sent.data().has("programKind"),
+                sent.data().toString());
+        assertFalse(sent.data().toString().contains("Parents together"), sent.data().toString());
         // Reason, hopes and shared information stay in referrals-service.
         for (EventEnvelope e : events) {
             assertFalse(e.data().toString().contains(SEEDED), e.type() + " leaks free text");

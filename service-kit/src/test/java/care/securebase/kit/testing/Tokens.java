@@ -2,6 +2,11 @@ package care.securebase.kit.testing;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,6 +18,8 @@ public final class Tokens {
 
     public static final String PASSWORD = "demo";
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
     private record Cached(String token, long expiresAtMillis) {
     }
@@ -46,6 +53,42 @@ public final class Tokens {
                 .formParam("client_id", clientId)
                 .formParam("client_secret", secret)
                 .post(tokenEndpoint()));
+    }
+
+    /**
+     * The user's ID token from the test client: genuine and unexpired, but its audience is the client
+     * (securebase-tests), not securebase-api.
+     */
+    public static String idTokenOf(String username) {
+        var response = given()
+                .formParam("grant_type", "password")
+                .formParam("client_id", "securebase-tests")
+                .formParam("username", username)
+                .formParam("password", PASSWORD)
+                .formParam("scope", "openid")
+                .post(tokenEndpoint());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused an ID token for " + username + ": " + response.statusCode());
+        }
+        return response.jsonPath().getString("id_token");
+    }
+
+    /** The token with its payload changed to claim the clinic-admin role, its signature kept. */
+    public static String tampered(String token) {
+        String[] parts = token.split("\\.");
+        try {
+            var payload = (ObjectNode) JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            payload.putObject("realm_access").putArray("roles").add("clinic-admin");
+            return parts[0] + "." + B64URL.encodeToString(JSON.writeValueAsBytes(payload)) + "." + parts[2];
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The token's claims under {@code "alg": "none"} and without a signature (RFC 7519's unsecured JWT). */
+    public static String unsigned(String token) {
+        String header = B64URL.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + token.split("\\.")[1] + ".";
     }
 
     private static String cached(String key, java.util.function.Supplier<io.restassured.response.Response> fetch) {

@@ -44,8 +44,6 @@ public class NeighbourEventsService {
         }
         ReferralEvent e = event(sent.referralId(), episode.get(), ReferralEvent.Kind.SENT, at);
         e.organisationId = sent.organisationId();
-        e.programName = sent.programName();
-        e.programKind = sent.programKind();
         e.urgency = sent.urgency();
         e.status = "SENT";
         e.byStaff = sent.referredBy();

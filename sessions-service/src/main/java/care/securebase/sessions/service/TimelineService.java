@@ -91,8 +91,7 @@ public class TimelineService {
         }
         for (ReferralEvent r : ReferralEvent.ofEpisode(e.id)) {
             out.add(new Entry(r.at, "REFERRAL_" + r.kind, r.referralId, r.byStaff, details("organisationId",
-                    r.organisationId, "programName", r.programName, "programKind", r.programKind, "urgency", r.urgency,
-                    "status", r.status, "code", r.code)));
+                    r.organisationId, "urgency", r.urgency, "status", r.status, "code", r.code)));
         }
         for (ReminderSent r : ReminderSent.<ReminderSent>list("episodeId = ?1", e.id)) {
             out.add(new Entry(r.sentAt, "REMINDER_SENT", r.reminderId, null, details("boosterId", r.boosterId,

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import care.securebase.kit.testing.Tokens;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -94,6 +96,19 @@ class OutcomeResourceTest {
         given().auth().oauth2(Tokens.of("clara")).get("/episodes/" + episode + "/outcomes").then()
                 .body("find { it.instrument == 'PHQ-9' }.trajectory.value", equalTo(List.of(12, 6, 9)))
                 .body("find { it.instrument == 'PHQ-9' }.latest.value", equalTo(9));
+    }
+
+    @Test
+    void skippedItemsAreKeptAsUnanswered() {
+        String episode = Episodes.open("northside");
+        // A "no" to item 2 leaves items 3-5 unasked; a "no" to item 6 leaves item 7 unasked.
+        String id = give("clara", episode, "C-SSRS-SCREEN", Arrays.asList(1, 0, null, null, null, 0, null))
+                .statusCode(201).extract().path("administrationId");
+        assertEquals("1,0,-,-,-,0,-", QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager()
+                .createNativeQuery("select array_to_string(answers, ',', '-') from outcome_answers where administration_id = ?1")
+                .setParameter(1, java.util.UUID.fromString(id)).getSingleResult()));
+        give("clara", episode, "PHQ-9", Arrays.asList(1, 1, 0, 1, 0, 1, 1, 0, 0, null)).statusCode(201)
+                .body("trajectories[0].latest.value", equalTo(5));
     }
 
     @Test

@@ -19,6 +19,7 @@ import care.securebase.events.ReferralStatusChanged;
 import care.securebase.events.ReminderSent;
 import care.securebase.kit.testing.TestKafka;
 import care.securebase.kit.testing.Tokens;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +49,15 @@ class TimelineAndCaseloadTest {
 
         UUID referral = UUID.randomUUID();
         TestKafka.publish("test-referrals-events", new ReferralSent(referral, client, "northside", "riverside-family",
-                UUID.randomUUID(), "Family support casework", "SOCIAL_WORK", "SOON", LocalDate.now().plusDays(10),
-                "carmen", "referrals@example.org"));
+                "SOON", LocalDate.now().plusDays(10), "carmen", "referrals@example.org"));
+        // A referral-sent of version 2, with the program, as records still on the topic are: read, the program not kept.
+        UUID earlier = UUID.randomUUID();
+        ObjectNode version2 = TestKafka.MAPPER.valueToTree(new ReferralSent(earlier, client, "northside", "oak",
+                "ROUTINE", null, "carmen", null));
+        version2.put("programId", UUID.randomUUID().toString()).put("programName", "Couples in conflict support")
+                .put("programKind", "SUPPORT_GROUP");
+        TestKafka.publish("test-referrals-events", new EventEnvelope(UUID.randomUUID(), "referral-sent",
+                "referrals-service", Instant.now(), earlier.toString(), 2, version2));
         TestKafka.publish("test-referrals-events", new ReferralStatusChanged(referral, client, "northside",
                 "riverside-family", "ACCEPTED", null, null));
         EventEnvelope overdue = TestKafka.publish("test-referrals-events", new ReferralOverdue(referral, client,
@@ -58,7 +66,7 @@ class TimelineAndCaseloadTest {
         // Not ours: a referral of an unknown client, and a status change of an unknown referral.
         UUID stray = UUID.randomUUID();
         TestKafka.publish("test-referrals-events", new ReferralSent(stray, UUID.randomUUID(), "northside", "oak",
-                UUID.randomUUID(), "x", "HOUSING", "ROUTINE", null, "carmen", null));
+                "ROUTINE", null, "carmen", null));
         TestKafka.publish("test-referrals-events", new ReferralStatusChanged(UUID.randomUUID(), client, "northside",
                 "oak", "DECLINED", "NO_CAPACITY", null));
         UUID reminder = UUID.randomUUID();
@@ -69,14 +77,18 @@ class TimelineAndCaseloadTest {
                 given().auth().oauth2(Tokens.of("tara")).get("/episodes/" + episode + "/timeline").then()
                         .statusCode(200)
                         .body("type", hasItems("REFERRAL_SENT", "REFERRAL_STATUS_CHANGED", "REFERRAL_OVERDUE",
-                                "REMINDER_SENT")));
+                                "REMINDER_SENT"))
+                        .body("refId", hasItem(earlier.toString())));
         var timeline = given().auth().oauth2(Tokens.of("ada")).get("/episodes/" + episode + "/timeline").then()
                 .statusCode(200)
                 .body("type", hasItems("INTAKE", "PHASE_CHANGE", "SESSION", "NOTE_SIGNED", "OUTCOME", "FLAG_RAISED"))
                 .body("find { it.type == 'INTAKE' }.details.scores[0].value", equalTo(14))
                 .body("find { it.type == 'NOTE_SIGNED' }.refId", equalTo(signed))
                 .body("find { it.type == 'NOTE_SIGNED' }.by", equalTo("tara"))
-                .body("find { it.type == 'REFERRAL_SENT' }.details.programName", equalTo("Family support casework"))
+                .body("findAll { it.type == 'REFERRAL_SENT' }.refId", hasItems(referral.toString(), earlier.toString()))
+                .body("find { it.refId == '" + referral + "' && it.type == 'REFERRAL_SENT' }.details.urgency",
+                        equalTo("SOON"))
+                .body("find { it.refId == '" + earlier + "' }.details.organisationId", equalTo("oak"))
                 .body("find { it.type == 'REFERRAL_STATUS_CHANGED' }.details.status", equalTo("ACCEPTED"))
                 .body("find { it.type == 'FLAG_RAISED' }.details.kind", equalTo("OVERDUE_REFERRAL"))
                 .extract();
@@ -84,6 +96,7 @@ class TimelineAndCaseloadTest {
         assertEquals(at.stream().map(Instant::parse).sorted().toList(), at.stream().map(Instant::parse).toList());
         assertEquals(1L, timeline.jsonPath().getList("type").stream().filter("REFERRAL_OVERDUE"::equals).count());
         assertFalse(timeline.asString().contains("TL-secret"));
+        assertFalse(timeline.asString().contains("Couples in conflict") || timeline.asString().contains("programName"));
         assertEquals(0, Rows.count("referral_event where referral_id = '" + stray + "'"));
         assertEquals(1, Rows.count("flag where kind = 'OVERDUE_REFERRAL' and source_ref = '" + referral + "'"));
         given().auth().oauth2(Tokens.of("colin")).get("/episodes/" + episode + "/timeline").then().statusCode(404);

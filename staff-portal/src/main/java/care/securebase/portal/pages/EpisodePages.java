@@ -118,13 +118,15 @@ public class EpisodePages {
     private final SessionsApi sessions;
     private final ClinicalApi clinical;
     private final ClientNames names;
+    private final ReferralPrograms programs;
     private final PortalConfig config;
 
     public EpisodePages(@RestClient SessionsApi sessions, @RestClient ClinicalApi clinical, ClientNames names,
-                        PortalConfig config) {
+                        ReferralPrograms programs, PortalConfig config) {
         this.sessions = sessions;
         this.clinical = clinical;
         this.names = names;
+        this.programs = programs;
         this.config = config;
     }
 
@@ -340,7 +342,7 @@ public class EpisodePages {
         List<ClinicalApi.Session> booked = clinical.sessions(episode.id());
         List<ClinicalApi.Flag> flags = clinical.flags(episode.id(), true);
         EpisodeView view = new EpisodeView(episode, names.of(episode.clientId()), planOf(episode),
-                Timeline.of(episode, entries), booked, flags, Instant.now(), config.timeZone());
+                Timeline.of(episode, entries, programs::of), booked, flags, Instant.now(), config.timeZone());
         return Templates.show(view, form, errors, sessionForm, notice, problem);
     }
 

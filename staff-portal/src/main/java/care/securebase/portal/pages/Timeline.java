@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An episode's course in words, from sessions-service's timeline (codes and numbers only, never
@@ -22,7 +26,9 @@ public record Timeline(Intake intake, List<String> riskFlags, List<Item> items) 
     public record Intake(Instant at, String priority, String riskLevel, String modality, List<String> scores) {
     }
 
-    public static Timeline of(SessionsApi.Episode episode, List<ClinicalApi.TimelineEntry> entries) {
+    /** @param programOf the program a referral went to, by referral id (null when unknown) */
+    public static Timeline of(SessionsApi.Episode episode, List<ClinicalApi.TimelineEntry> entries,
+                              Function<String, String> programOf) {
         Intake intake = null;
         List<String> risks = new ArrayList<>();
         List<Item> items = new ArrayList<>();
@@ -64,9 +70,10 @@ public record Timeline(Intake intake, List<String> riskFlags, List<Item> items) 
                 case "SAFETY_PLAN_VERSION" -> items.add(new Item(e.at(), "plan", "Safety plan version "
                         + str(d, "version"), "", by, "/clients/" + episode.clientId() + "/safety-plan?version="
                         + str(d, "version")));
-                case "REFERRAL_SENT" -> items.add(new Item(e.at(), "referral", "Referral sent",
-                        str(d, "programName") + (d.get("urgency") == null ? "" : ", " + label(d, "urgency")
-                                .toLowerCase(java.util.Locale.ROOT)), by, null));
+                case "REFERRAL_SENT" -> items.add(new Item(e.at(), "referral", "Referral sent", Stream.of(
+                                programOf.apply(e.refId()), d.get("urgency") == null ? null
+                                        : label(d, "urgency").toLowerCase(java.util.Locale.ROOT))
+                        .filter(Objects::nonNull).collect(Collectors.joining(", ")), by, null));
                 case "REFERRAL_STATUS_CHANGED" -> items.add(new Item(e.at(), "referral", "Referral "
                         + label(d, "status").toLowerCase(java.util.Locale.ROOT),
                         d.get("code") == null ? "" : label(d, "code"), by, null));
