@@ -8,7 +8,6 @@ import care.securebase.intake.scoring.Triage;
 import care.securebase.kit.idempotency.IdempotencyKey;
 import care.securebase.kit.input.Paging;
 import care.securebase.kit.input.Text;
-import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.kit.problem.Problem;
 import care.securebase.kit.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -97,17 +95,11 @@ public class ClientResource {
     @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINIC_ADMIN})
     @Operation(summary = "Before registering: clients in the network who may be this person (others' only as a fact)")
     public DuplicatesView duplicates(@QueryParam("legalName") @NotBlank @Size(max = 200) String legalName,
-                                     @QueryParam("dateOfBirth") @NotBlank String dateOfBirth,
+                                     @QueryParam("dateOfBirth") @NotNull LocalDate dateOfBirth,
                                      @QueryParam("email") @Size(max = 254) String email,
                                      @QueryParam("phone") @Size(max = 40) String phone) {
-        LocalDate dob;
-        try {
-            dob = LocalDate.parse(dateOfBirth);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("dateOfBirth", "must be an ISO-8601 date such as 1990-04-12");
-        }
-        return DuplicatesView.check(clients.duplicatesOf(new DuplicateRules.Person(Text.nfc(legalName), null, dob, email,
-                phone)));
+        return DuplicatesView.check(clients.duplicatesOf(new DuplicateRules.Person(Text.nfc(legalName), null,
+                dateOfBirth, email, phone)));
     }
 
     @GET
