@@ -14,13 +14,17 @@ public final class Text {
     /** What a label may hold besides a name's characters, digits and dashes. */
     static final String LABEL_PUNCTUATION = "&,()/+:#";
 
+    /** The rules as regular expressions, for the OpenAPI documents ({@code pattern}); the same verdicts. */
+    public static final String NAME_PATTERN = "^(?=.*\\p{L})[\\p{L}\\p{M}\\p{Zs}'\u2019\\-\u2010\u2011.]+$";
+    public static final String LABEL_PATTERN = "^(?=.*\\p{L})[\\p{L}\\p{M}\\p{Nd}\\p{Zs}\\p{Pd}'\u2019.&,()/+:#]+$";
+
     public static final String NAME_RULE = "may hold only letters, marks, spaces, apostrophes, hyphens and periods";
     public static final String LABEL_RULE = "may hold only letters, marks, digits, spaces and ' - . & , ( ) / + : #";
 
     private Text() {
     }
 
-    /** Why the value is no person's name, or null when it may be one (null and "" are for @NotBlank to judge). */
+    /** Why the value is no person's name, or null when it may be one (null is for @NotNull to judge). */
     public static String nameProblem(String value) {
         return problem(value, false);
     }
@@ -36,7 +40,7 @@ public final class Text {
     }
 
     private static String problem(String value, boolean label) {
-        if (value == null || value.isEmpty()) {
+        if (value == null) {
             return null;
         }
         boolean letter = false;

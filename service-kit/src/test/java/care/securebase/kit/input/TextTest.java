@@ -54,7 +54,7 @@ class TextTest {
         assertEquals(Text.LABEL_RULE, Text.labelProblem("Group <b>"));
         assertEquals(Text.LABEL_RULE, Text.labelProblem("50% off"));
         assertNull(Text.nameProblem(null));
-        assertNull(Text.nameProblem(""), "empty is absent: @NotBlank decides whether that is allowed");
+        assertEquals("must contain a letter", Text.nameProblem(""));
     }
 
     @ParameterizedTest
@@ -72,6 +72,30 @@ class TextTest {
             assertNull(Text.labelProblem(s), s);
             assertNotNull(Text.nameProblem(s), s);
         }
+    }
+
+    @Test
+    void theDocumentsPatternsGiveTheSameVerdicts() {
+        // Letters of several scripts, marks, digits, spaces, the allowed and some refused punctuation,
+        // controls, format characters and both halves of a surrogate pair.
+        String pool = "aZ\u00e9\u0416\u738b\u0639\u02bb\u0301\u0308 \u3000\u00a05'\u2019-\u2010\u2013\u2014.&,()/+:#"
+                + "<%@_!\u0000\u0007\t\n\u0085\u200b\u200d\u202e\ufeff\ud83d\ude00\ud840\udc0b";
+        java.util.Random random = new java.util.Random(17);
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile(Text.NAME_PATTERN);
+        java.util.regex.Pattern label = java.util.regex.Pattern.compile(Text.LABEL_PATTERN);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int n = random.nextInt(6); n >= 0; n--) {
+                s.append(pool.charAt(random.nextInt(pool.length())));
+            }
+            String value = s.toString();
+            assertEquals(Text.nameProblem(value) == null, name.matcher(value).matches(), () -> "name " + escaped(value));
+            assertEquals(Text.labelProblem(value) == null, label.matcher(value).matches(), () -> "label " + escaped(value));
+        }
+    }
+
+    private static String escaped(String value) {
+        return value.chars().mapToObj(c -> String.format("\\u%04x", c)).collect(java.util.stream.Collectors.joining());
     }
 
     @Test
