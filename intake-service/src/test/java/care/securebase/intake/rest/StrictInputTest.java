@@ -150,5 +150,12 @@ class StrictInputTest {
             riskSchema = json.getMap("components.schemas.'" + name + "'");
         }
         assertEquals(List.of("NONE", "LOW", "MODERATE", "HIGH"), riskSchema.get("enum"));
+        // The name rules are in the document, where clients and the e2e corpus find them.
+        assertEquals(care.securebase.kit.input.Text.NAME_PATTERN,
+                json.getString("components.schemas.RegisterClient.properties.legalName.pattern"));
+        assertEquals(care.securebase.kit.input.Text.NAME_PATTERN,
+                json.getString("components.schemas.Guardian.properties.name.pattern"));
+        assertEquals(care.securebase.kit.input.Text.LABEL_PATTERN,
+                json.getString("components.schemas.RegisterClient.properties.pronouns.pattern"));
     }
 }

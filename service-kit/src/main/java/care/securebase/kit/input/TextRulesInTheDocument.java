@@ -53,7 +53,8 @@ public class TextRulesInTheDocument implements OASFilter {
                 if (property != null && field.type().kind() == Type.Kind.PARAMETERIZED_TYPE) {
                     property = property.getItems();
                 }
-                if (property != null && property.getPattern() == null) {
+                // @NotBlank's "\S" is a weaker form of the same rule; an explicit @Pattern stays.
+                if (property != null && (property.getPattern() == null || property.getPattern().equals("\\S"))) {
                     property.setPattern(pattern);
                 }
             }
