@@ -128,9 +128,9 @@ bench_clinicians() { # clients label
   echo "$ids"
 }
 
-bench_put_clinician() { # clinic-admin-token id active
+bench_put_clinician() { # clinic-admin-token id active; a display name is a person's (no digits), the id tells them apart
   curl -sf -X PUT -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
-    -d "{\"displayName\":\"Benchmark $2\",\"clinicId\":\"northside\",\"caseloadLimit\":200,\"onCall\":false,\"active\":$3}" \
+    -d "{\"displayName\":\"Benchmark Clinician\",\"clinicId\":\"northside\",\"caseloadLimit\":200,\"onCall\":false,\"active\":$3}" \
     "$(app_url intake-service)/clinicians/$2" >/dev/null
 }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,8 +41,15 @@ class BadInputCorpusIT {
     /** Refused for size (body, URI, headers) before the REST layer: problem+json all the same; counted apart. */
     static final Set<Integer> TRANSPORT = Set.of(413, 414, 431);
 
-    /** @param detail which field or parameter, and what value */
-    record Case(OpenApi.Op op, String kind, String detail, String method, String url, String contentType, byte[] body) {
+    /**
+     * @param detail which field or parameter, and what value
+     * @param names null, or the field or parameter a 400 problem must name: the case's kind must be refused so
+     */
+    record Case(OpenApi.Op op, String kind, String detail, String method, String url, String contentType, byte[] body,
+                String names) {
+        Case(OpenApi.Op op, String kind, String detail, String method, String url, String contentType, byte[] body) {
+            this(op, kind, detail, method, url, contentType, body, null);
+        }
     }
 
     static final String HUGE_BODY = "huge body (5 MB)";
@@ -50,7 +58,7 @@ class BadInputCorpusIT {
     static final Set<String> REVIEW = Set.of("missing required field", "huge string (100k)", HUGE_BODY,
             "date out of range", "number out of range", "invalid path parameter", "wrong content type");
 
-    record Outcome(Case c, int status, boolean problem, List<String> writes) {
+    record Outcome(Case c, int status, boolean problem, List<String> writes, List<String> named) {
         boolean refused() {
             return status >= 400 || status < 0;
         }
@@ -63,6 +71,12 @@ class BadInputCorpusIT {
             }
             if (status >= 500 || status < 0) {
                 return "server error";
+            }
+            if (c.names() != null && (status != 400 || !problem)) {
+                return "not a 400 problem naming " + c.names();
+            }
+            if (c.names() != null && !named.contains(c.names())) {
+                return "the 400 names " + named + ", not " + c.names();
             }
             if (status >= 400 && !problem) {
                 return "4xx not problem+json";
@@ -140,7 +154,20 @@ class BadInputCorpusIT {
             resp = Http.send(c.method(), c.url(), caller.token(), c.contentType(), c.body());
             writes = Db.changed(before, db.snapshot());
         }
-        return new Outcome(c, resp.status(), resp.isProblem(), writes);
+        return new Outcome(c, resp.status(), resp.isProblem(), writes, named(resp));
+    }
+
+    /** The fields and parameters a problem's errors name. */
+    private static List<String> named(Http.Resp resp) {
+        List<String> fields = new ArrayList<>();
+        if (resp.isProblem()) {
+            try {
+                OpenApi.JSON.readTree(resp.body()).path("errors").forEach(e -> fields.add(e.path("field").asText()));
+            } catch (Exception e) {
+                fields.add("(unreadable problem)");
+            }
+        }
+        return fields;
     }
 
     static List<Case> cases(OpenApi.Op op, Fixture f) {
@@ -225,12 +252,189 @@ class BadInputCorpusIT {
                 out.add(json(op, "bad query parameter", p.name() + "=2147483648", Requests.url(op, f, false, Map.of(p.name(), "2147483648")), body));
             }
         }
+        out.addAll(strictCases(op, f));
         for (OpenApi.Param p : op.pathParams()) {
             for (String v : List.of("not-a-uuid", SQL, "..%2F..%2Fetc%2Fpasswd", "00000000-0000-0000-0000-00000000000g", HUGE.substring(0, 2000))) {
                 out.add(json(op, "invalid path parameter", p.name() + "=" + abbreviate(v), Requests.url(op, f, false, Map.of(p.name(), v)), body));
             }
         }
         return out;
+    }
+
+    /** Kinds that must be refused with a 400 problem naming the field or parameter (issue 17). */
+    static final String NUL_TEXT = "NUL in text";
+    static final String FRACTION = "fraction in an integer";
+    static final String DUPLICATE_KEY = "key given twice";
+    static final String HIDDEN_CHARACTER = "control/format character or lone surrogate";
+    static final String UNKNOWN_ENUM = "unknown enum value in a query";
+    static final String UNPARSEABLE_QUERY = "unparseable query value";
+    static final String PAST_MAXIMUM = "query value past its maximum";
+    /** Becomes the escape of a lone high surrogate in the body text: a Java string cannot carry one to the wire. */
+    private static final String LONE_SURROGATE = "e2eLoneSurrogate";
+
+    /** A value somewhere in a body: the property names and array positions (0) that lead to it, and its schema. */
+    record Leaf(String path, List<Object> steps, List<JsonNode> schemas) {
+        JsonNode schema() {
+            return schemas.get(schemas.size() - 1);
+        }
+
+        Leaf then(Object step, JsonNode schema) {
+            List<Object> s = new ArrayList<>(steps);
+            s.add(step);
+            List<JsonNode> n = new ArrayList<>(schemas);
+            n.add(schema);
+            String next = step instanceof Integer i ? path + "[" + i + "]"
+                    : path.isEmpty() ? (String) step : path + "." + step;
+            return new Leaf(next, s, n);
+        }
+    }
+
+    /**
+     * Every body's every text and integer value (nested objects and lists included), every body once with a key
+     * given twice, and every query parameter with what it cannot hold: each a 400 naming it, nothing written.
+     */
+    static List<Case> strictCases(OpenApi.Op op, Fixture f) {
+        List<Case> out = new ArrayList<>();
+        String url = Requests.url(op, f, false);
+        if (op.bodySchema() != null && OpenApi.typeOf(OpenApi.resolve(op.doc(), op.bodySchema())).equals("object")) {
+            ObjectNode base = (ObjectNode) OpenApi.sample(op.doc(), op.bodySchema(), "body", f::bodyValue);
+            List<Leaf> leaves = new ArrayList<>();
+            leaves(op.doc(), new Leaf("", List.of(), List.of(OpenApi.resolve(op.doc(), op.bodySchema()))), 0, leaves);
+            for (Leaf leaf : leaves) {
+                JsonNode schema = leaf.schema();
+                String type = OpenApi.typeOf(schema);
+                if (type.equals("string")) {
+                    out.add(strict(op, NUL_TEXT, leaf.path(), url,
+                            at(op, f, base, leaf, OpenApi.NODES.textNode("e2e\u0000e2e"))));
+                }
+                if (type.equals("integer")) {
+                    out.add(strict(op, FRACTION, leaf.path() + "=1.5", leaf.path(), url,
+                            at(op, f, base, leaf, OpenApi.NODES.numberNode(new java.math.BigDecimal("1.5")))));
+                }
+                // "\S" is only how the document shows @NotBlank: free text, where a tab or a newline is fine.
+                if (type.equals("string") && schema.has("pattern") && !schema.get("pattern").asText().equals("\\S")) {
+                    for (String v : List.of("Jo\u0007", "Jo\u202eeel", "\u200b\u200b", "Jo" + LONE_SURROGATE)) {
+                        out.add(strict(op, HIDDEN_CHARACTER, leaf.path() + "=" + visible(v), leaf.path(), url,
+                                at(op, f, base, leaf, OpenApi.NODES.textNode(v)).replace(LONE_SURROGATE, "\\ud800")));
+                    }
+                }
+            }
+            ObjectNode keyed = base.deepCopy();
+            JsonNode properties = OpenApi.resolve(op.doc(), op.bodySchema()).path("properties");
+            if (keyed.isEmpty() && properties.fieldNames().hasNext()) {
+                String first = properties.fieldNames().next();
+                keyed.set(first, OpenApi.sample(op.doc(), properties.get(first), first, f::bodyValue));
+            }
+            if (!keyed.isEmpty()) {
+                String key = keyed.fieldNames().next();
+                String twice = "{\"" + key + "\":" + keyed.get(key) + "," + keyed.toString().substring(1);
+                out.add(strict(op, DUPLICATE_KEY, key, url, twice));
+            }
+        }
+        String body = Requests.body(op, f);
+        for (OpenApi.Param p : op.queryParams()) {
+            JsonNode s = OpenApi.resolve(op.doc(), p.schema());
+            String type = OpenApi.typeOf(s);
+            String format = s.path("format").asText("");
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("e2e\u0000e2e", NUL_TEXT);
+            if (s.has("enum")) {
+                values.put("NOT_ONE_OF_THEM", UNKNOWN_ENUM);
+            } else if (type.equals("integer")) {
+                values.put("2147483648", UNPARSEABLE_QUERY);
+                values.put("1.5", UNPARSEABLE_QUERY);
+                if (s.has("maximum")) {
+                    values.put(String.valueOf(s.get("maximum").asLong() + 1), PAST_MAXIMUM);
+                    values.put("2147483647", PAST_MAXIMUM);
+                }
+            } else if (type.equals("boolean")) {
+                values.put("maybe", UNPARSEABLE_QUERY);
+            } else if (format.equals("date")) {
+                values.put("2026-13-01", UNPARSEABLE_QUERY);
+            } else if (format.equals("date-time")) {
+                values.put("2026-13-01T00:00:00Z", UNPARSEABLE_QUERY);
+            } else if (format.equals("uuid")) {
+                values.put("not-a-uuid", UNPARSEABLE_QUERY);
+            }
+            values.forEach((v, kind) -> out.add(strict(op, kind, p.name() + "=" + visible(v), p.name(),
+                    Requests.url(op, f, false, Map.of(p.name(), v)), body)));
+        }
+        return out;
+    }
+
+    private static void leaves(JsonNode doc, Leaf at, int depth, List<Leaf> out) {
+        JsonNode s = at.schema();
+        if (s == null || depth > 6) {
+            return;
+        }
+        String type = OpenApi.typeOf(s);
+        if (type.equals("object")) {
+            s.path("properties").fields().forEachRemaining(p ->
+                    leaves(doc, at.then(p.getKey(), OpenApi.resolve(doc, p.getValue())), depth + 1, out));
+            JsonNode more = OpenApi.resolve(doc, s.get("additionalProperties"));
+            if (more != null && more.isObject() && OpenApi.typeOf(more).equals("string")) {
+                out.add(at.then("e2eKey", more));
+            }
+        } else if (type.equals("array") && s.has("items")) {
+            leaves(doc, at.then(0, OpenApi.resolve(doc, s.get("items"))), depth + 1, out);
+        } else if (!at.steps().isEmpty()) {
+            out.add(at);
+        }
+    }
+
+    /** The base body with the value put at the leaf, the objects and lists on the way made from their schemas. */
+    private static String at(OpenApi.Op op, Fixture f, ObjectNode base, Leaf leaf, JsonNode value) {
+        ObjectNode body = base.deepCopy();
+        JsonNode node = body;
+        for (int i = 0; i < leaf.steps().size(); i++) {
+            Object step = leaf.steps().get(i);
+            JsonNode schema = leaf.schemas().get(i + 1);
+            boolean last = i == leaf.steps().size() - 1;
+            boolean list = OpenApi.typeOf(schema).equals("array");
+            if (step instanceof String name) {
+                ObjectNode object = (ObjectNode) node;
+                if (last) {
+                    object.set(name, value);
+                    break;
+                }
+                JsonNode child = object.get(name);
+                if (child == null || (list ? !child.isArray() : !child.isObject())) {
+                    child = list ? OpenApi.NODES.arrayNode() : OpenApi.sample(op.doc(), schema, name, f::bodyValue);
+                    object.set(name, child);
+                }
+                node = child;
+            } else {
+                ArrayNode array = (ArrayNode) node;
+                if (last) {
+                    array.removeAll().add(value);
+                    break;
+                }
+                if (array.isEmpty() || (list ? !array.get(0).isArray() : !array.get(0).isObject())) {
+                    array.removeAll().add(list ? OpenApi.NODES.arrayNode()
+                            : OpenApi.sample(op.doc(), schema, "item", f::bodyValue));
+                }
+                node = array.get(0);
+            }
+        }
+        return body.toString();
+    }
+
+    private static Case strict(OpenApi.Op op, String kind, String field, String url, String body) {
+        return strict(op, kind, field, field, url, body);
+    }
+
+    private static Case strict(OpenApi.Op op, String kind, String detail, String field, String url, String body) {
+        return new Case(op, kind, detail, op.method(), url, body == null ? null : "application/json",
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8), field);
+    }
+
+    /** The value as a reader of the report can see it. */
+    private static String visible(String value) {
+        StringBuilder out = new StringBuilder();
+        value.replace(LONE_SURROGATE, "\\ud800").codePoints().forEach(c -> out.append(
+                Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? String.format("\\u%04x", c)
+                        : new String(Character.toChars(c))));
+        return out.toString();
     }
 
     private static String abbreviate(String v) {

@@ -19,7 +19,6 @@ import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -31,7 +30,7 @@ import org.openqa.selenium.By;
 @ExtendWith({Stack.class, Browser.class})
 class ClinicAdminInBrowserIT {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final String RUN = Fixture.letters(6);
 
     /** Other tests of the run (notes, reminders) expect the clinic's standard settings: put them back. */
     @org.junit.jupiter.api.AfterEach

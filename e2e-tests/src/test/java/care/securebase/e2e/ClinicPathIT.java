@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClinicPathIT {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String RUN = Fixture.letters(8);
     private static final String CLIENT_EMAIL = "client-" + RUN + "@example.org";
     /** Words that would give away that the message is about therapy. */
     private static final List<String> CLINICAL_WORDS = List.of("phq", "score", "diagnos", "therap", "depress",
@@ -66,7 +66,7 @@ class ClinicPathIT {
                 .put(Stack.INTAKE.url() + "/clinicians/clara")
                 .then().statusCode(200);
         clientId = given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
-                .body(Map.of("legalName", "Morgan E2E " + RUN, "preferredName", "Morgan",
+                .body(Map.of("legalName", "Morgan Endtoend " + RUN, "preferredName", "Morgan",
                         "dateOfBirth", "1988-02-03", "email", CLIENT_EMAIL, "preferredChannel", "EMAIL",
                         "language", "en", "timeZone", afternoonZone(),
                         // Reminders go only by a consented channel; referrals only where sharing is consented.

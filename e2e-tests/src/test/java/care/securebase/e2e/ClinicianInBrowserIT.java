@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -45,7 +44,7 @@ class ClinicianInBrowserIT {
         StandardSettings.restore();
     }
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final String RUN = Fixture.letters(6);
 
     /** Registers a client, completes an intake assigning clara, and returns the episode sessions opens. */
     static String episodeFor(String name, List<Integer> phq9) {

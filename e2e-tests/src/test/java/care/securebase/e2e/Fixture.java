@@ -27,7 +27,8 @@ final class Fixture {
 
     static final String CLINIC = "northside";
     static final String ORG = "riverside-family";
-    static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    /** Letters only: it goes into people's names, which hold no digits. */
+    static final String RUN = letters(8);
     /** In the client's names. */
     static final String NAME = "Quillon" + RUN;
     /** In every clinical free text: note, safety plan, treatment plan, intake, referral reason and hopes. */
@@ -178,6 +179,16 @@ final class Fixture {
     }
 
     /** The fixture's object for a path parameter, by the name and the path segment before it. */
+    /** A random word of lower-case letters. */
+    static String letters(int length) {
+        StringBuilder word = new StringBuilder();
+        java.util.Random random = new java.util.Random();
+        for (int i = 0; i < length; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+
     String pathValue(String path, String param) {
         String value = fixtureValue(path, param);
         return value != null ? value : UUID.randomUUID().toString();

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith({Stack.class, Browser.class})
 class IntakeInBrowserIT {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final String RUN = Fixture.letters(6);
 
     @Test
     void registerConsentPhq9AssignThenTheClinicianSeesTheEpisode() {

@@ -144,7 +144,16 @@ public final class OpenApi {
             return "string";
         }
         if (resolved.has("type")) {
-            return resolved.get("type").asText();
+            // OpenAPI 3.1 may say ["string", "null"] for a nullable value.
+            JsonNode type = resolved.get("type");
+            if (type.isArray()) {
+                for (JsonNode t : type) {
+                    if (!t.asText().equals("null")) {
+                        return t.asText();
+                    }
+                }
+            }
+            return type.asText();
         }
         return resolved.has("properties") ? "object" : "string";
     }

@@ -38,7 +38,7 @@ import org.openqa.selenium.WebElement;
 @ExtendWith({Stack.class, Browser.class})
 class ReferralInBrowserIT {
 
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
+    private static final String RUN = Fixture.letters(6);
 
     /** A client of northside registered through intake's API, with these consents. */
     static String client(String name, List<String> consents) {

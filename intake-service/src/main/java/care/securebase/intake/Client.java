@@ -2,8 +2,6 @@ package care.securebase.intake;
 
 import care.securebase.intake.matching.Contacts;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,7 +11,6 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -101,9 +98,5 @@ public class Client extends PanacheEntityBase {
 
     public static Optional<Client> findInClinic(UUID id, String clinicId) {
         return find("id = ?1 and clinicId = ?2", id, clinicId).firstResultOptional();
-    }
-
-    public static List<Client> listInClinic(String clinicId, int page, int size) {
-        return find("clinicId", Sort.by("registeredAt").descending(), clinicId).page(Page.of(page, size)).list();
     }
 }

@@ -14,6 +14,16 @@ public final class TestClients {
     private TestClients() {
     }
 
+    /** A random word of lower-case letters, to make a name unique: names hold no digits. */
+    public static String letters(int length) {
+        StringBuilder word = new StringBuilder();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int i = 0; i < length; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+
     /** An adult at the coordinator's clinic; extra fields replace the defaults. */
     public static String register(String coordinator, String legalName, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(Map.of(

@@ -80,7 +80,7 @@ class TwoRelaysIT {
             for (int i = 0; i < CLIENTS; i++) {
                 clients.add(given().baseUri("http://localhost:" + ports[i % 2]).auth().oauth2(Tokens.of("ingrid"))
                         .contentType(ContentType.JSON)
-                        .body(Map.of("legalName", "Relay Order " + run + " " + (char) ('A' + i),
+                        .body(Map.of("legalName", "Relay Order " + TestClients.letters(8) + " " + (char) ('A' + i),
                                 "dateOfBirth", LocalDate.of(1940, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20000)).toString(),
                                 "email", "relay." + run + "." + i + "@example.org",
                                 "preferredChannel", "EMAIL", "language", "en", "timeZone", "Europe/London"))

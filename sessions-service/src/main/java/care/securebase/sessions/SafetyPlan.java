@@ -1,5 +1,6 @@
 package care.securebase.sessions;
 
+import care.securebase.kit.input.Label;
 import io.quarkus.qute.TemplateData;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,7 +34,7 @@ public record SafetyPlan(
 
     @Schema(name = "SafetyPlanContact")
     @TemplateData
-    public record Contact(@NotBlank @Size(max = 200) @Schema(examples = "Samaritans") String name,
+    public record Contact(@NotBlank @Size(max = 200) @Label @Schema(examples = "Samaritans") String name,
                           @Size(max = 200) @Schema(examples = "116 123") String contact) {
     }
 }

@@ -4,20 +4,20 @@ import care.securebase.intake.Client;
 import care.securebase.intake.matching.DuplicateRules;
 import care.securebase.intake.service.ClientService;
 import care.securebase.intake.service.PossibleDuplicatesException;
+import care.securebase.intake.scoring.Triage;
 import care.securebase.kit.idempotency.IdempotencyKey;
-import care.securebase.kit.problem.InvalidFieldException;
+import care.securebase.kit.input.Paging;
+import care.securebase.kit.input.Text;
 import care.securebase.kit.problem.Problem;
 import care.securebase.kit.security.Roles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -27,9 +27,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -98,16 +95,11 @@ public class ClientResource {
     @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINIC_ADMIN})
     @Operation(summary = "Before registering: clients in the network who may be this person (others' only as a fact)")
     public DuplicatesView duplicates(@QueryParam("legalName") @NotBlank @Size(max = 200) String legalName,
-                                     @QueryParam("dateOfBirth") @NotBlank String dateOfBirth,
+                                     @QueryParam("dateOfBirth") @NotNull LocalDate dateOfBirth,
                                      @QueryParam("email") @Size(max = 254) String email,
                                      @QueryParam("phone") @Size(max = 40) String phone) {
-        LocalDate dob;
-        try {
-            dob = LocalDate.parse(dateOfBirth);
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException("dateOfBirth", "must be an ISO-8601 date such as 1990-04-12");
-        }
-        return DuplicatesView.check(clients.duplicatesOf(new DuplicateRules.Person(legalName, null, dob, email, phone)));
+        return DuplicatesView.check(clients.duplicatesOf(new DuplicateRules.Person(Text.nfc(legalName), null,
+                dateOfBirth, email, phone)));
     }
 
     @GET
@@ -117,52 +109,17 @@ public class ClientResource {
     @APIResponse(responseCode = "200", description = "A page of clients",
             headers = @Header(name = "X-Total-Count", description = "Clients matching the filters, all pages"))
     public Response list(@QueryParam("clinicId") String clinicId,
-                         @QueryParam("status") String status,
+                         @QueryParam("status") Client.Status status,
                          @QueryParam("clinicianId") @Size(max = 100) String clinicianId,
-                         @QueryParam("waitlisted") String waitlisted,
-                         @QueryParam("riskLevel") String riskLevel,
+                         @QueryParam("waitlisted") Boolean waitlisted,
+                         @QueryParam("riskLevel") Triage.RiskLevel riskLevel,
                          @QueryParam("q") @Size(max = 200) String q,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        ClientService.Filter filter = new ClientService.Filter(blankToNull(clinicId), status(status),
-                blankToNull(clinicianId), waitlisted(waitlisted), riskLevel(riskLevel), blankToNull(q));
-        ClientService.Found found = clients.search(filter, page, size);
+                         @Valid @BeanParam Paging.Standard paging) {
+        ClientService.Filter filter = new ClientService.Filter(blankToNull(clinicId), status,
+                blankToNull(clinicianId), waitlisted, riskLevel == null ? null : riskLevel.name(), blankToNull(q));
+        ClientService.Found found = clients.search(filter, paging);
         return Response.ok(found.clients().stream().map(ClientView::of).toList())
                 .header("X-Total-Count", found.total()).build();
-    }
-
-    // Query parameters are read as text: a bad enum would otherwise be a bare 404 from JAX-RS.
-    private static Client.Status status(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Client.Status.valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("status", "must be one of " + Arrays.toString(Client.Status.values()));
-        }
-    }
-
-    private static Boolean waitlisted(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidFieldException("waitlisted", "must be true or false");
-        };
-    }
-
-    private static String riskLevel(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String level = value.strip().toUpperCase(Locale.ROOT);
-        if (!level.matches("[A-Z_]{1,20}")) {
-            throw new InvalidFieldException("riskLevel", "must be a risk level such as HIGH");
-        }
-        return level;
     }
 
     private static String blankToNull(String value) {

@@ -5,6 +5,8 @@ import care.securebase.intake.IntakeInstrument;
 import care.securebase.intake.scoring.Triage;
 import care.securebase.intake.service.AssignmentService;
 import care.securebase.intake.service.IntakeService;
+import care.securebase.kit.input.PersonName;
+import care.securebase.kit.input.Text;
 import care.securebase.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -46,7 +48,8 @@ public class IntakeResource {
     }
 
     @Schema(name = "Attendee")
-    public record AttendeeRequest(@NotNull Intake.Relationship relationship, @NotBlank @Size(max = 200) String name) {
+    public record AttendeeRequest(@NotNull Intake.Relationship relationship,
+                                  @NotBlank @Size(max = 200) @PersonName String name) {
     }
 
     @Schema(name = "CompleteIntake")
@@ -84,7 +87,7 @@ public class IntakeResource {
             }
             return new IntakeService.Assessment(modality,
                     attendees == null ? List.of() : attendees.stream()
-                            .map(a -> new Intake.Attendee(a.relationship(), a.name())).toList(),
+                            .map(a -> new Intake.Attendee(a.relationship(), Text.nfc(a.name()))).toList(),
                     presentingConcerns, orEmpty(relationalThemes), relationalHistory, orEmpty(triggers),
                     orEmpty(bodilyResponses), currentFunctioning, given, clinicianId, clinicianRiskJudgement);
         }

@@ -2,6 +2,9 @@ package care.securebase.intake.rest;
 
 import care.securebase.intake.Client;
 import care.securebase.intake.service.ConsentService;
+import care.securebase.kit.input.Label;
+import care.securebase.kit.input.PersonName;
+import care.securebase.kit.input.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -15,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "RegisterClient")
 public record RegisterClientRequest(
-        @NotBlank @Size(max = 200) @Schema(examples = "Jordan Avery Lee") String legalName,
-        @Size(max = 200) @Schema(examples = "Jo") String preferredName,
-        @Size(max = 50) @Schema(examples = "they/them") String pronouns,
+        @NotBlank @Size(max = 200) @PersonName @Schema(examples = "Jordan Avery Lee") String legalName,
+        @Size(max = 200) @PersonName @Schema(examples = "Jo") String preferredName,
+        @Size(max = 50) @Label @Schema(examples = "they/them") String pronouns,
         @NotNull @Past @Schema(examples = "1990-04-12") LocalDate dateOfBirth,
         @Email @Size(max = 254) @Schema(examples = "jo.lee@example.org") String email,
         @Pattern(regexp = PHONE) @Schema(examples = "+44 20 7946 0000") String phone,
@@ -33,14 +36,14 @@ public record RegisterClientRequest(
         Boolean confirmNotDuplicate) {
 
     public record EmergencyContact(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 100) @Schema(examples = "sister") String relationship,
+            @NotBlank @Size(max = 200) @PersonName String name,
+            @NotBlank @Size(max = 100) @Label @Schema(examples = "sister") String relationship,
             @NotBlank @Pattern(regexp = PHONE) String phone) {
     }
 
     public record Guardian(
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 100) @Schema(examples = "mother") String relationship,
+            @NotBlank @Size(max = 200) @PersonName String name,
+            @NotBlank @Size(max = 100) @Label @Schema(examples = "mother") String relationship,
             @NotBlank @Pattern(regexp = PHONE) String phone,
             @NotBlank @Email @Size(max = 254) String email) {
     }
@@ -57,8 +60,9 @@ public record RegisterClientRequest(
 
     Client toClient() {
         Client client = new Client();
-        client.legalName = legalName.strip();
-        client.preferredName = preferredName;
+        // One spelling of a name, whichever way the keyboard composed it: stored and compared as NFC.
+        client.legalName = Text.nfc(legalName.strip());
+        client.preferredName = Text.nfc(preferredName);
         client.pronouns = pronouns;
         client.dateOfBirth = dateOfBirth;
         client.email = email;
@@ -68,12 +72,12 @@ public record RegisterClientRequest(
         client.timeZone = timeZone;
         client.clinicId = clinicId;
         if (emergencyContact != null) {
-            client.emergencyContactName = emergencyContact.name().strip();
+            client.emergencyContactName = Text.nfc(emergencyContact.name().strip());
             client.emergencyContactRelationship = emergencyContact.relationship().strip();
             client.emergencyContactPhone = emergencyContact.phone();
         }
         if (guardian != null) {
-            client.guardianName = guardian.name().strip();
+            client.guardianName = Text.nfc(guardian.name().strip());
             client.guardianRelationship = guardian.relationship().strip();
             client.guardianPhone = guardian.phone();
             client.guardianEmail = guardian.email();

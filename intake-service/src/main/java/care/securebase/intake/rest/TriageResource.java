@@ -5,6 +5,7 @@ import care.securebase.intake.Clinician;
 import care.securebase.intake.WaitlistEntry;
 import care.securebase.intake.scoring.Triage;
 import care.securebase.intake.service.AssignmentService;
+import care.securebase.kit.input.PersonName;
 import care.securebase.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -40,7 +41,7 @@ public class TriageResource {
 
     @Schema(name = "Clinician")
     public record ClinicianRequest(
-            @NotBlank @Size(max = 200) @Schema(examples = "Clara Moreau") String displayName,
+            @NotBlank @Size(max = 200) @PersonName @Schema(examples = "Clara Moreau") String displayName,
             @Size(max = 50) @Schema(description = "Defaults to the caller's clinic") String clinicId,
             @Min(0) @Max(200) int caseloadLimit,
             boolean onCall,

@@ -7,6 +7,7 @@ import care.securebase.intake.Consent;
 import care.securebase.intake.RequestKey;
 import care.securebase.intake.matching.Contacts;
 import care.securebase.intake.matching.DuplicateRules;
+import care.securebase.kit.input.Paging;
 import care.securebase.kit.idempotency.IdempotencyKey;
 import care.securebase.kit.outbox.Outbox;
 import care.securebase.kit.problem.InvalidFieldException;
@@ -14,7 +15,6 @@ import care.securebase.kit.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import java.time.Instant;
@@ -239,7 +239,7 @@ public class ClientService {
 
     /** Newest first. Clinic-admins search the network, or one clinic; everyone else their own clinic. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Found search(Filter filter, int page, int size) {
+    public Found search(Filter filter, Paging paging) {
         String clinic = caller.seesAllClinics() ? filter.clinicId() : caller.requireClinic();
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
@@ -273,7 +273,7 @@ public class ClientService {
         }
         long total = Client.count(where.toString(), params);
         List<Client> clients = Client.<Client>find(where.toString(), Sort.by("registeredAt").descending().and("id"), params)
-                .page(Page.of(page, size)).list();
+                .page(paging.panache()).list();
         return new Found(clients, total);
     }
 }

@@ -22,7 +22,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +61,7 @@ class AssessmentTest {
 
     @Test
     void everyInstrumentIsScoredAndOnlyScoresTravel() throws Exception {
-        String clientId = TestClients.register("ingrid", "Robin Assessed " + UUID.randomUUID().toString().substring(0, 6), Map.of());
+        String clientId = TestClients.register("ingrid", "Robin Assessed " + TestClients.letters(6), Map.of());
         given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
                 .body(assessment(List.of(
                         instrument("PHQ-9", List.of(1, 1, 1, 1, 1, 1, 1, 1, 0)),
@@ -89,7 +88,7 @@ class AssessmentTest {
 
     @Test
     void aPositiveSuicideScreenIsUrgentAndFlaggedAtOnce() {
-        String clientId = TestClients.register("ingrid", "Kai Screened " + UUID.randomUUID().toString().substring(0, 6), Map.of());
+        String clientId = TestClients.register("ingrid", "Kai Screened " + TestClients.letters(6), Map.of());
         given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
                 .body(assessment(List.of(instrument("PHQ-9", List.of(0, 0, 0, 0, 0, 0, 0, 0, 0)),
                         instrument("C-SSRS-SCREEN", List.of(1, 1, 1, 1, 0, 0, 0)))))
@@ -106,7 +105,7 @@ class AssessmentTest {
 
     @Test
     void badAssessmentsAreRefusedNamingTheFieldAndWriteNothing() {
-        String clientId = TestClients.register("ingrid", "Lee Refused " + UUID.randomUUID().toString().substring(0, 6), Map.of());
+        String clientId = TestClients.register("ingrid", "Lee Refused " + TestClients.letters(6), Map.of());
         long before = QuarkusTransaction.requiringNew().call(() -> Intake.count());
         List<Integer> phq = List.of(0, 0, 0, 0, 0, 0, 0, 0, 0);
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 class ClientSearchTest {
 
     /** A word in every name of this class's clients, so other tests' clients never interfere. */
-    private final String tag = "Zq" + UUID.randomUUID().toString().substring(0, 6);
+    private final String tag = "Zq" + care.securebase.intake.TestClients.letters(6);
     private String a;
     private String b;
     private String c;

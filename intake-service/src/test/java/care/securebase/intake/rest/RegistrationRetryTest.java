@@ -41,7 +41,7 @@ class RegistrationRetryTest {
 
     @Test
     void aRetryWithTheSameKeyGetsTheFirstClientAndWritesNothing() {
-        String name = "Retry " + UUID.randomUUID();
+        String name = "Retry " + care.securebase.intake.TestClients.letters(12);
         Map<String, Object> body = ClientResourceTest.newClient(name);
         String key = UUID.randomUUID().toString();
 
@@ -58,7 +58,7 @@ class RegistrationRetryTest {
     @Test
     void theSameKeyWithAnotherRequestIsRefusedNamingTheHeader() {
         String key = UUID.randomUUID().toString();
-        String name = "Retry " + UUID.randomUUID();
+        String name = "Retry " + care.securebase.intake.TestClients.letters(12);
         register("ingrid", key, ClientResourceTest.newClient(name)).statusCode(201);
 
         Map<String, Object> other = new HashMap<>(ClientResourceTest.newClient(name + " Other"));
@@ -70,7 +70,7 @@ class RegistrationRetryTest {
     @Test
     void keysAreEachCallersOwn() {
         String key = UUID.randomUUID().toString();
-        String name = "Retry " + UUID.randomUUID();
+        String name = "Retry " + care.securebase.intake.TestClients.letters(12);
         String mine = register("ingrid", key, ClientResourceTest.newClient(name)).statusCode(201).extract().path("id");
         // Another coordinator's request with the same key value is a request of its own.
         Map<String, Object> body = new HashMap<>(ClientResourceTest.newClient(name + " B"));
@@ -81,15 +81,15 @@ class RegistrationRetryTest {
 
     @Test
     void aMalformedKeyIsRefused() {
-        register("ingrid", "has space", ClientResourceTest.newClient("Retry " + UUID.randomUUID())).statusCode(400)
+        register("ingrid", "has space", ClientResourceTest.newClient("Retry " + care.securebase.intake.TestClients.letters(12))).statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
-        register("ingrid", "x".repeat(201), ClientResourceTest.newClient("Retry " + UUID.randomUUID())).statusCode(400)
+        register("ingrid", "x".repeat(201), ClientResourceTest.newClient("Retry " + care.securebase.intake.TestClients.letters(12))).statusCode(400)
                 .body("errors[0].field", equalTo("Idempotency-Key"));
     }
 
     @Test
     void retriesRacingTheFirstRequestStillRegisterOnce() throws Exception {
-        String name = "Retry " + UUID.randomUUID();
+        String name = "Retry " + care.securebase.intake.TestClients.letters(12);
         Map<String, Object> body = ClientResourceTest.newClient(name);
         String key = UUID.randomUUID().toString();
         ExecutorService pool = Executors.newFixedThreadPool(4);

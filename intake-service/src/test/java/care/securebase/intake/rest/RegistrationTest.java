@@ -168,7 +168,7 @@ class RegistrationTest {
     void theSamePersonRegisteredSixTimesAtOnceIsRegisteredOnce() throws Exception {
         String dob = java.time.LocalDate.of(1930, 1, 1)
                 .plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(20000)).toString();
-        Map<String, Object> body = person("Ravi Concurrent " + java.util.UUID.randomUUID().toString().substring(0, 6), dob);
+        Map<String, Object> body = person("Ravi Concurrent " + care.securebase.intake.TestClients.letters(6), dob);
         String token = Tokens.of("ingrid");
         long before = clients();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);

@@ -1,14 +1,13 @@
 package care.securebase.notifications.rest;
 
-import care.securebase.kit.problem.InvalidFieldException;
+import care.securebase.kit.input.Paging;
 import care.securebase.kit.security.Caller;
 import care.securebase.kit.security.Roles;
 import care.securebase.notifications.DeliveryStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,13 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,8 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryResource {
 
-    static final Set<String> KINDS = Set.of("BOOSTER_REMINDER", "PARTNER_NOTICE", "STAFF_ON_CALL_RISK",
-            "STAFF_MISSED_BOOSTER", "STAFF_REFERRAL_OVERDUE", "STAFF_CONTACT_OPTED_OUT", "STAFF_DELIVERY_FAILED");
+    /** The kinds of message the log holds (the {@code kind} column). */
+    public enum Kind {
+        BOOSTER_REMINDER, PARTNER_NOTICE, STAFF_ON_CALL_RISK, STAFF_MISSED_BOOSTER, STAFF_REFERRAL_OVERDUE,
+        STAFF_CONTACT_OPTED_OUT, STAFF_DELIVERY_FAILED
+    }
 
     @Schema(name = "Delivery", description = "One message and what became of it")
     public record DeliveryView(
@@ -76,12 +75,11 @@ public class DeliveryResource {
             description = "Clinicians see the messages to and about their own clinic's clients (reminders, partner "
                     + "notices); clinic-admins see everything, including staff notices. from/to bound the due time.")
     public DeliveryPage list(@QueryParam("clientId") UUID clientId,
-                             @QueryParam("status") String status,
-                             @QueryParam("kind") String kind,
-                             @QueryParam("from") String from,
-                             @QueryParam("to") String to,
-                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+                             @QueryParam("status") DeliveryStatus status,
+                             @QueryParam("kind") Kind kind,
+                             @QueryParam("from") Instant from,
+                             @QueryParam("to") Instant to,
+                             @Valid @BeanParam Paging.Standard paging) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (!caller.seesAllClinics()) {
@@ -92,31 +90,21 @@ public class DeliveryResource {
             where.append(" and client_id = :client");
             params.put("client", clientId);
         }
-        if (status != null && !status.isBlank()) {
-            DeliveryStatus s;
-            try {
-                s = DeliveryStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidFieldException("status", "one of PENDING, SENT, SKIPPED, FAILED, CANCELLED");
-            }
+        if (status != null) {
             where.append(" and status = :status");
-            params.put("status", s.name());
+            params.put("status", status.name());
         }
-        if (kind != null && !kind.isBlank()) {
-            String k = kind.strip().toUpperCase(Locale.ROOT);
-            if (!KINDS.contains(k)) {
-                throw new InvalidFieldException("kind", "one of " + KINDS);
-            }
+        if (kind != null) {
             where.append(" and kind = :kind");
-            params.put("kind", k);
+            params.put("kind", kind.name());
         }
         if (from != null) {
             where.append(" and due_at >= :from");
-            params.put("from", Timestamp.from(instant("from", from)));
+            params.put("from", Timestamp.from(from));
         }
         if (to != null) {
             where.append(" and due_at < :to");
-            params.put("to", Timestamp.from(instant("to", to)));
+            params.put("to", Timestamp.from(to));
         }
         var count = em.createNativeQuery("select count(*) from delivery_log" + where);
         var query = em.createNativeQuery("""
@@ -127,7 +115,7 @@ public class DeliveryResource {
             count.setParameter(k, v);
             query.setParameter(k, v);
         });
-        query.setParameter("limit", size).setParameter("offset", page * size);
+        query.setParameter("limit", paging.size()).setParameter("offset", paging.offset());
         long total = ((Number) count.getSingleResult()).longValue();
         List<DeliveryView> items = new ArrayList<>();
         for (Object row : query.getResultList()) {
@@ -136,15 +124,7 @@ public class DeliveryResource {
                     (String) r[5], DeliveryStatus.valueOf((String) r[6]), ((Number) r[7]).intValue(), (String) r[8],
                     toInstant(r[9]), toInstant(r[10]), toInstant(r[11]), toInstant(r[12])));
         }
-        return new DeliveryPage(items, page, size, total);
-    }
-
-    private static Instant instant(String field, String value) {
-        try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, "an ISO-8601 date-time with offset, e.g. 2026-05-01T00:00:00Z");
-        }
+        return new DeliveryPage(items, paging.page(), paging.size(), total);
     }
 
     private static Instant toInstant(Object value) {

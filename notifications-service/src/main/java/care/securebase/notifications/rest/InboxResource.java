@@ -1,13 +1,14 @@
 package care.securebase.notifications.rest;
 
+import care.securebase.kit.input.Paging;
 import care.securebase.kit.security.Caller;
 import care.securebase.kit.security.Roles;
 import care.securebase.notifications.StaffNotice;
 import care.securebase.notifications.StaffNoticeKind;
 import care.securebase.notifications.service.StaffNoticeService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -76,12 +77,12 @@ public class InboxResource {
             headers = @Header(name = "X-Unread-Count", description = "The caller's unread notices in all"),
             content = @Content(schema = @Schema(implementation = InboxPage.class)))
     public Response list(@QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
-                         @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                         @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+                         @Valid @BeanParam Paging.Standard paging) {
         StaffNoticeService.Reader me = reader();
-        List<NoticeItem> items = notices.inbox(me, unreadOnly, page, size).stream().map(this::item).toList();
+        List<NoticeItem> items = notices.inbox(me, unreadOnly, paging.page(), paging.size()).stream()
+                .map(this::item).toList();
         long unread = notices.count(me, true);
-        InboxPage body = new InboxPage(items, page, size, notices.count(me, unreadOnly), unread);
+        InboxPage body = new InboxPage(items, paging.page(), paging.size(), notices.count(me, unreadOnly), unread);
         return Response.ok(body).header("X-Unread-Count", unread).build();
     }
 

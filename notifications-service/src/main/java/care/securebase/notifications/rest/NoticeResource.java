@@ -1,14 +1,13 @@
 package care.securebase.notifications.rest;
 
+import care.securebase.kit.input.Paging;
 import care.securebase.kit.security.Roles;
 import care.securebase.notifications.service.NoticeService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -26,8 +25,7 @@ public class NoticeResource {
     @GET
     @RolesAllowed(Roles.CLINIC_ADMIN)
     @Operation(summary = "The log of e-mails telling partner organisations a referral awaits them, newest first")
-    public List<NoticeView> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return notices.list(page, size).stream().map(NoticeView::of).toList();
+    public List<NoticeView> list(@Valid @BeanParam Paging.Standard paging) {
+        return notices.list(paging.page(), paging.size()).stream().map(NoticeView::of).toList();
     }
 }

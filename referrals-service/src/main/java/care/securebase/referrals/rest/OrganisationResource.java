@@ -1,5 +1,6 @@
 package care.securebase.referrals.rest;
 
+import care.securebase.kit.input.Label;
 import care.securebase.kit.security.Roles;
 import care.securebase.referrals.PartnerOrganisation;
 import care.securebase.referrals.service.DirectoryService;
@@ -36,7 +37,7 @@ public class OrganisationResource {
 
     @Schema(name = "SaveOrganisation")
     public record SaveOrganisationRequest(
-            @NotBlank @Size(max = 200) @Schema(examples = "Riverside Family Centre") String name,
+            @NotBlank @Size(max = 200) @Label @Schema(examples = "Riverside Family Centre") String name,
             @NotBlank @Email @Size(max = 254) @Schema(examples = "intake@riverside-family.example.org",
                     description = "The organisation's intake mailbox; referral notices go here") String noticeEmail) {
     }

@@ -1,5 +1,8 @@
 package care.securebase.referrals.rest;
 
+import care.securebase.kit.input.Label;
+import care.securebase.kit.input.Paging;
+import care.securebase.kit.input.PersonName;
 import care.securebase.kit.security.Roles;
 import care.securebase.referrals.PartnerOrganisation;
 import care.securebase.referrals.Program;
@@ -13,7 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -55,21 +58,21 @@ public class ProgramResource {
             @Size(max = 50) @Schema(examples = "riverside-family",
                     description = "Required to add a program; on update it may only repeat the current one")
             String organisationId,
-            @NotBlank @Size(max = 200) @Schema(examples = "Circle of Security parenting group") String name,
+            @NotBlank @Size(max = 200) @Label @Schema(examples = "Circle of Security parenting group") String name,
             @NotNull Program.Kind kind,
             @Size(max = 2000) @Schema(examples = "Eight weekly sessions for parents of children under six") String description,
             @Size(max = 30) @Schema(examples = "[\"parenting group\",\"childcare during sessions\"]")
-            List<@NotBlank @Size(max = 100) String> services,
+            List<@NotBlank @Size(max = 100) @Label String> services,
             @Min(0) @Max(120) @Schema(description = "Youngest eligible age; none if absent") Integer minAge,
             @Min(0) @Max(120) @Schema(description = "Oldest eligible age; none if absent") Integer maxAge,
             @Size(max = 4) @Schema(description = "Who may attend; [CLIENT] if absent") List<Program.@NotNull Attendee> attendees,
             @Size(max = 20) @Schema(examples = "[\"en\",\"es\"]")
             List<@NotBlank @Pattern(regexp = "[a-z]{2,3}(-[A-Z]{2})?") String> languages,
-            @Size(max = 200) @Schema(examples = "Riverside and Eastbank") String area,
+            @Size(max = 200) @Label @Schema(examples = "Riverside and Eastbank") String area,
             @Schema(description = "In person, remote or both; IN_PERSON if absent (or REMOTE when remote is true)")
             Program.Delivery delivery,
             @Schema(deprecated = true, description = "Older form of delivery: true is REMOTE") Boolean remote,
-            @Size(max = 200) @Schema(examples = "Dana Whitfield") String contactName,
+            @Size(max = 200) @PersonName @Schema(examples = "Dana Whitfield") String contactName,
             @Email @Size(max = 254) @Schema(examples = "parents@riverside-family.example.org") String contactEmail,
             @Pattern(regexp = "\\+?[0-9 ()-]{5,40}") @Schema(examples = "+44 20 7946 0123") String contactPhone,
             @Schema(defaultValue = "true") Boolean acceptingReferrals,
@@ -167,27 +170,24 @@ public class ProgramResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProgramView.class)))
     public Response search(
-            @QueryParam("kind") @Parameter(schema = @Schema(implementation = Program.Kind.class)) String kind,
+            @QueryParam("kind") Program.Kind kind,
             @QueryParam("organisationId") String organisationId,
             @QueryParam("language") @Parameter(description = "A language tag; en also finds en-GB", example = "es")
             String language,
             @QueryParam("area") @Parameter(description = "Part of the area served, any case", example = "Riverside")
             String area,
-            @QueryParam("age") @Parameter(description = "The client's age: programs whose age range includes it",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "120")) String age,
-            @QueryParam("accepting") @Parameter(description = "Only programs accepting referrals now (or not)",
-                    schema = @Schema(type = SchemaType.BOOLEAN)) String accepting,
-            @QueryParam("remote") @Parameter(description = "true: can be attended remotely; false: in person",
-                    schema = @Schema(type = SchemaType.BOOLEAN)) String remote,
+            @QueryParam("age") @Min(0) @Max(120)
+            @Parameter(description = "The client's age: programs whose age range includes it") Integer age,
+            @QueryParam("accepting") @Parameter(description = "Only programs accepting referrals now (or not)")
+            Boolean accepting,
+            @QueryParam("remote") @Parameter(description = "true: can be attended remotely; false: in person")
+            Boolean remote,
             @QueryParam("q") @Parameter(description = "Words in the name, description, services or organisation")
             String q,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        Program.Criteria criteria = new Program.Criteria(QueryParams.oneOf("kind", Program.Kind.class, kind),
-                QueryParams.text(organisationId), QueryParams.text(language), QueryParams.text(area),
-                QueryParams.integer("age", age, 0, 120), QueryParams.bool("accepting", accepting),
-                QueryParams.bool("remote", remote), QueryParams.text(q));
-        Program.Found found = directory.programs(criteria, page, size);
+            @Valid @BeanParam Paging.Standard paging) {
+        Program.Criteria criteria = new Program.Criteria(kind, blankToNull(organisationId), blankToNull(language),
+                blankToNull(area), age, accepting, remote, blankToNull(q));
+        Program.Found found = directory.programs(criteria, paging.page(), paging.size());
         Map<String, PartnerOrganisation> orgs = directory.organisationsOf(found.programs());
         return Response.ok(found.programs().stream().map(p -> ProgramView.of(p, orgs.get(p.organisationId))).toList())
                 .header(TOTAL, found.total()).build();

@@ -1,6 +1,7 @@
 package care.securebase.referrals.rest;
 
 import care.securebase.kit.idempotency.IdempotencyKey;
+import care.securebase.kit.input.Paging;
 import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.kit.security.Roles;
 import care.securebase.referrals.Referral;
@@ -16,13 +17,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.FutureOrPresent;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -37,7 +36,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -125,15 +123,11 @@ public class ReferralResource {
     @RolesAllowed({Roles.CARE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN, Roles.SOCIAL_WORKER})
     @Operation(summary = "Referrals of the caller's clinic, or addressed to the caller's organisation; newest first")
     @APIResponse(responseCode = "200", description = CLINIC_STAFF_OR_PARTNER)
-    public List<AnyReferralView> list(@QueryParam("status") @Parameter(schema = @Schema(implementation = ReferralStatus.class))
-                             String status,
-                             @QueryParam("clientId") @Parameter(description = "Clinic staff only",
-                                     schema = @Schema(format = "uuid")) String clientId,
+    public List<AnyReferralView> list(@QueryParam("status") ReferralStatus status,
+                             @QueryParam("clientId") @Parameter(description = "Clinic staff only") UUID clientId,
                              @QueryParam("clinicId") @Parameter(description = "Clinic-admins only") String clinicId,
-                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return referrals.list(QueryParams.oneOf("status", ReferralStatus.class, status),
-                        QueryParams.uuid("clientId", clientId), clinicId, page, size).stream()
+                             @Valid @BeanParam Paging.Standard paging) {
+        return referrals.list(status, clientId, clinicId, paging.page(), paging.size()).stream()
                 .map(ReferralViews::of).toList();
     }
 
@@ -142,9 +136,9 @@ public class ReferralResource {
     @RolesAllowed({Roles.CARE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     @Operation(summary = "The coordinator's board: the clinic's open referrals by status, overdue ones first")
     public BoardView board(@QueryParam("clinicId") @Parameter(description = "Clinic-admins only") String clinicId,
-                           @QueryParam("mine") @Parameter(description = "Only referrals the caller sent (or drafted)",
-                                   schema = @Schema(type = SchemaType.BOOLEAN)) String mine) {
-        return BoardView.of(referrals.board(clinicId, Boolean.TRUE.equals(QueryParams.bool("mine", mine))));
+                           @QueryParam("mine") @Parameter(description = "Only referrals the caller sent (or drafted)")
+                           Boolean mine) {
+        return BoardView.of(referrals.board(clinicId, Boolean.TRUE.equals(mine)));
     }
 
     @GET

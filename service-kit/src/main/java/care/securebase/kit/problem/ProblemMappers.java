@@ -1,6 +1,9 @@
 package care.securebase.kit.problem;
 
+import care.securebase.kit.input.RefusedValueException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -50,13 +53,16 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = pathOf(e);
-        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
-        return respond(Problem.invalid(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field,
-                "must be " + expected))), uri);
+        String message = e instanceof RefusedValueException refused ? refused.reason()
+                : "must be " + (e.getTargetType() == null ? "another type" : describe(e.getTargetType()));
+        return respond(Problem.invalid(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message))), uri);
     }
 
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e, UriInfo uri) {
+        if (duplicateKey(e) != null) {
+            return malformedJson(e, uri);
+        }
         String field = pathOf(e);
         return respond(Problem.invalid(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field,
                 "has a value that cannot be read"))), uri);
@@ -64,6 +70,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        String duplicate = duplicateKey(e);
+        if (duplicate != null) {
+            return respond(Problem.invalid(List.of(new Problem.FieldError(duplicate, "is given more than once"))), uri);
+        }
         return respond(Problem.invalid(List.of(new Problem.FieldError("body", "is not well-formed JSON"))), uri);
     }
 
@@ -84,8 +94,12 @@ public class ProblemMappers {
         if (status < 400 || e.getResponse().getEntity() instanceof Problem) {
             return e.getResponse();
         }
-        // The JSON reader wraps what it could not read; answer as if it had reached us directly.
+        // The JSON reader wraps what it could not read, and JAX-RS a query parameter it could not
+        // convert (QueryParameters names it); answer as if it had reached us directly.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidFieldException invalid) {
+                return invalidField(invalid, uri);
+            }
             if (cause instanceof MismatchedInputException mismatch) {
                 return mismatchedInput(mismatch, uri);
             }
@@ -187,7 +201,41 @@ public class ProblemMappers {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
+    /**
+     * The key a body gives twice (Jackson's STRICT_DUPLICATE_DETECTION), as a path; null for other
+     * faults. Inside a nested object the parser's fault arrives wrapped in a mapping exception.
+     */
+    private static String duplicateKey(Throwable e) {
+        String prefix = "Duplicate field '";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (!(t instanceof JsonProcessingException json) || json.getOriginalMessage() == null
+                    || !json.getOriginalMessage().startsWith(prefix)) {
+                continue;
+            }
+            if (json.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+                List<String> nodes = new ArrayList<>();
+                for (JsonStreamContext c = parser.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+                    if (c.inObject() && c.getCurrentName() != null) {
+                        nodes.add(0, c.getCurrentName());
+                    } else if (c.inArray()) {
+                        nodes.add(0, "[" + c.getCurrentIndex() + "]");
+                    }
+                }
+                if (!nodes.isEmpty()) {
+                    return String.join(".", nodes).replace(".[", "[");
+                }
+            }
+            String message = json.getOriginalMessage();
+            return message.substring(prefix.length(), Math.max(prefix.length(), message.lastIndexOf('\'')));
+        }
+        return null;
+    }
+
     private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        }
         if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
             return "a number";
         }

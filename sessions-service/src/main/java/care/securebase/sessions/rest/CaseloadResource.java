@@ -1,14 +1,14 @@
 package care.securebase.sessions.rest;
 
+import care.securebase.kit.input.Paging;
 import care.securebase.kit.security.Roles;
 import care.securebase.sessions.Flag;
 import care.securebase.sessions.Phase;
 import care.securebase.sessions.service.CaseloadService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -47,9 +47,8 @@ public class CaseloadResource {
     @APIResponse(responseCode = "200", description = "A page of the caseload",
             headers = @Header(name = "X-Total-Count", description = "Current clients, all pages"))
     public Response caseload(@QueryParam("clinicianId") @Size(max = 100) String clinicianId,
-                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-                             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        CaseloadService.Page found = caseload.caseload(clinicianId, page, size);
+                             @Valid @BeanParam Paging.Wide paging) {
+        CaseloadService.Page found = caseload.caseload(clinicianId, paging.page(), paging.size());
         return Response.ok(found.rows().stream().map(r -> new RowView(r.episode().clientId, r.episode().id,
                         r.episode().clinicianId, r.episode().phase, r.nextSession(), r.nextBooster(), r.overdueNotes(),
                         r.openFlags())).toList())

@@ -1,5 +1,6 @@
 package care.securebase.sessions.rest;
 
+import care.securebase.kit.input.Paging;
 import care.securebase.kit.security.Roles;
 import care.securebase.sessions.Episode;
 import care.securebase.sessions.Phase;
@@ -7,11 +8,9 @@ import care.securebase.sessions.service.EpisodeService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -46,9 +45,9 @@ public class EpisodeResource {
             + "or the one named)")
     public List<EpisodeView> list(@QueryParam("clientId") UUID clientId,
                                   @QueryParam("clinicId") String clinicId,
-                                  @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                  @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return episodes.list(clinicId, clientId, page, size).stream().map(EpisodeView::summary).toList();
+                                  @Valid @BeanParam Paging.Standard paging) {
+        return episodes.list(clinicId, clientId, paging.page(), paging.size()).stream()
+                .map(EpisodeView::summary).toList();
     }
 
     @GET

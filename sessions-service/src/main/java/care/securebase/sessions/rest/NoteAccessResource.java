@@ -1,12 +1,12 @@
 package care.securebase.sessions.rest;
 
+import care.securebase.kit.input.Paging;
 import care.securebase.kit.security.Roles;
 import care.securebase.sessions.rest.NoteResource.AccessView;
 import care.securebase.sessions.service.NoteService;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -32,9 +32,9 @@ public class NoteAccessResource {
     public List<AccessView> access(@QueryParam("clientId") UUID clientId, @QueryParam("noteId") UUID noteId,
                                    @QueryParam("staffId") String staffId, @QueryParam("from") Instant from,
                                    @QueryParam("to") Instant to,
-                                   @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                   @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return notes.accessRecords(new NoteService.AccessQuery(clientId, noteId, staffId, from, to, page, size))
+                                   @Valid @BeanParam Paging.Wide paging) {
+        return notes.accessRecords(new NoteService.AccessQuery(clientId, noteId, staffId, from, to, paging.page(),
+                        paging.size()))
                 .stream().map(AccessView::of).toList();
     }
 }

@@ -1,5 +1,6 @@
 package care.securebase.sessions.rest;
 
+import care.securebase.kit.input.PersonName;
 import care.securebase.kit.security.Roles;
 import care.securebase.sessions.NoteContent;
 import care.securebase.sessions.NoteStatus;
@@ -42,7 +43,7 @@ public class SessionResource {
 
     @Schema(name = "Attendee")
     public record AttendeeRequest(@NotNull @Schema(examples = "PARTNER") TherapySession.AttendeeRole role,
-                                  @Size(max = 100) @Schema(examples = "Alex") String name) {
+                                  @Size(max = 100) @PersonName @Schema(examples = "Alex") String name) {
     }
 
     @Schema(name = "NewSession")
