@@ -263,6 +263,7 @@ class BadInputCorpusIT {
 
     /** Kinds that must be refused with a 400 problem naming the field or parameter (issue 17). */
     static final String NUL_TEXT = "NUL in text";
+    static final String SURROGATE_TEXT = "lone surrogate in text";
     static final String FRACTION = "fraction in an integer";
     static final String DUPLICATE_KEY = "key given twice";
     static final String HIDDEN_CHARACTER = "control/format character or lone surrogate";
@@ -306,6 +307,9 @@ class BadInputCorpusIT {
                 if (type.equals("string")) {
                     out.add(strict(op, NUL_TEXT, leaf.path(), url,
                             at(op, f, base, leaf, OpenApi.NODES.textNode("e2e\u0000e2e"))));
+                    out.add(strict(op, SURROGATE_TEXT, leaf.path(), url,
+                            at(op, f, base, leaf, OpenApi.NODES.textNode("e2e" + LONE_SURROGATE))
+                                    .replace(LONE_SURROGATE, "\\ud800")));
                 }
                 if (type.equals("integer")) {
                     out.add(strict(op, FRACTION, leaf.path() + "=1.5", leaf.path(), url,

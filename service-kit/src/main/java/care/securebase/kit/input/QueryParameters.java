@@ -137,7 +137,8 @@ public class QueryParameters implements ParamConverterProvider {
                 try {
                     return OffsetDateTime.parse(value).toInstant();
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("must be an ISO-8601 date and time such as 2026-01-31T09:00:00Z");
+                    throw new IllegalArgumentException(
+                            "must be an ISO-8601 date and time such as 2026-01-31T09:00:00Z");
                 }
             };
         }

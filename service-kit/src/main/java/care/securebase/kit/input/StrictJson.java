@@ -15,7 +15,8 @@ import java.io.IOException;
 /**
  * JSON is read strictly in every service: a fraction in an integer field is refused, not truncated
  * (PHQ-9 answer 2.5 was scored as 2); a key given twice is refused, not "last one wins"; and text
- * holding NUL is refused, because PostgreSQL cannot store it. Each refusal names the field.
+ * holding NUL (PostgreSQL cannot store it) or an unpaired surrogate (stored as "?") is refused. Each
+ * refusal names the field.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -61,8 +62,21 @@ public class StrictJson implements ObjectMapperCustomizer {
     }
 
     private static String checked(String value, JsonParser p) throws RefusedValueException {
-        if (value != null && value.indexOf('\0') >= 0) {
+        if (value == null) {
+            return null;
+        }
+        if (value.indexOf('\0') >= 0) {
             throw new RefusedValueException(p, "must not contain the NUL character (U+0000)");
+        }
+        // Only a \\uD800-style escape makes one; stored, it would silently become "?".
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new RefusedValueException(p, "must not contain an unpaired surrogate");
+            }
         }
         return value;
     }

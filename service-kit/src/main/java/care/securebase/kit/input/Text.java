@@ -47,7 +47,8 @@ public final class Text {
         for (int i = 0; i < value.length(); ) {
             char c = value.charAt(i);
             int cp;
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 cp = Character.toCodePoint(c, value.charAt(i + 1));
             } else if (Character.isSurrogate(c)) {
                 return "must not contain an unpaired surrogate";

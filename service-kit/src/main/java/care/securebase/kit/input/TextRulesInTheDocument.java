@@ -23,7 +23,8 @@ import org.jboss.jandex.Type;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class TextRulesInTheDocument implements OASFilter {
 
-    private static final DotName SCHEMA = DotName.createSimple(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+    private static final DotName SCHEMA =
+            DotName.createSimple(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
     private static final Map<DotName, String> RULES = Map.of(
             DotName.createSimple(PersonName.class), Text.NAME_PATTERN,
             DotName.createSimple(Label.class), Text.LABEL_PATTERN);

@@ -32,8 +32,8 @@ class StrictJsonTest {
         e = assertThrows(InvalidFormatException.class, () -> json.readValue("{\"lengthMinutes\":50.7}", Answers.class));
         assertEquals("lengthMinutes", path(e));
         // The default mapper would have read 2 and 50: that is what is being switched off.
-        Answers lax = assertDoesNotThrow(() -> new ObjectMapper().readValue("{\"answers\":[2.5],\"lengthMinutes\":50.7}",
-                Answers.class));
+        Answers lax = assertDoesNotThrow(() -> new ObjectMapper()
+                .readValue("{\"answers\":[2.5],\"lengthMinutes\":50.7}", Answers.class));
         assertEquals(List.of(2), lax.answers());
     }
 
@@ -65,9 +65,21 @@ class StrictJsonTest {
     }
 
     @Test
+    void anUnpairedSurrogateIsRefusedAPairIsText() throws Exception {
+        RefusedValueException e = assertThrows(RefusedValueException.class,
+                () -> json.readValue("{\"legalName\":\"Jo\\ud800\"}", Answers.class));
+        assertEquals("legalName", path(e));
+        assertEquals("must not contain an unpaired surrogate", e.reason());
+        assertThrows(RefusedValueException.class,
+                () -> json.readValue("{\"contact\":{\"name\":\"\\udc00x\"}}", Answers.class));
+        assertEquals("\ud83d\ude00", json.readValue("{\"legalName\":\"\\ud83d\\ude00\"}", Answers.class).legalName());
+    }
+
+    @Test
     void ordinaryInputReadsAsBefore() throws Exception {
         Answers a = json.readValue("{\"legalName\":\"Zo\\u00eb\",\"answers\":[1,2],\"lengthMinutes\":50,"
-                + "\"contact\":{\"name\":\"Dee\",\"phones\":[\"+44 20\"]},\"sections\":{\"data\":\"tense\"}}", Answers.class);
+                + "\"contact\":{\"name\":\"Dee\",\"phones\":[\"+44 20\"]},\"sections\":{\"data\":\"tense\"}}",
+                Answers.class);
         assertEquals("Zoë", a.legalName());
         assertEquals(List.of(1, 2), a.answers());
         assertEquals(50, a.lengthMinutes());
