@@ -84,7 +84,14 @@ public final class RedactingSpanExporter implements SpanExporter {
         private static EventData event(EventData event) {
             Attributes kept = redact(event.getAttributes()).toBuilder()
                     .remove(EXCEPTION_MESSAGE).remove(EXCEPTION_STACKTRACE).build();
-            return EventData.create(event.getEpochNanos(), event.getName(), kept, event.getTotalAttributeCount());
+            return EventData.create(event.getEpochNanos(), event.getName(), kept,
+                    event.getTotalAttributeCount() - (event.getAttributes().size() - kept.size()));
+        }
+
+        /** What was cut is not reported as dropped by the span limits (Zipkin's otel.dropped_attributes_count). */
+        @Override
+        public int getTotalAttributeCount() {
+            return super.getTotalAttributeCount() - (super.getAttributes().size() - attributes.size());
         }
 
         @Override

@@ -30,7 +30,8 @@ class RedactingSpanExporterTest {
                         TraceFlags.getSampled(), TraceState.getDefault()))
                 .setName(name).setKind(SpanKind.SERVER)
                 .setStartEpochNanos(1).setEndEpochNanos(2).setHasEnded(true)
-                .setAttributes(attributes).setEvents(events).setTotalRecordedEvents(events.size())
+                .setAttributes(attributes).setTotalAttributeCount(attributes.size())
+                .setEvents(events).setTotalRecordedEvents(events.size())
                 .setStatus(status)
                 .build();
     }
@@ -54,6 +55,7 @@ class RedactingSpanExporterTest {
         assertEquals("/clients", out.getAttributes().get(AttributeKey.stringKey("url.path")));
         assertEquals("/clients", out.getAttributes().get(AttributeKey.stringKey("http.route")));
         assertFalse(out.toString().contains("Ada"), out.toString());
+        assertEquals(out.getAttributes().size(), out.getTotalAttributeCount(), "nothing reported as dropped");
     }
 
     @Test
