@@ -67,7 +67,8 @@ class TracesIT {
                         "consents", List.of(Map.of("scope", "CONTACT_EMAIL", "granted", true, "formVersion", "e2e"))))
                 .post(Stack.INTAKE.url() + "/clients").then().statusCode(201).extract().path("id");
         given().auth().oauth2(Tokens.of("ingrid")).contentType(ContentType.JSON)
-                .body(Map.of("modality", "INDIVIDUAL", "clinicianId", "clara", "phq9", List.of(1, 1, 1, 0, 0, 1, 0, 0, 0)))
+                .body(Map.of("modality", "INDIVIDUAL", "clinicianId", "clara", "presentingConcerns", "sleeping badly",
+                        "phq9", List.of(1, 1, 1, 0, 0, 1, 0, 0, 0)))
                 .post(Stack.INTAKE.url() + "/clients/" + client + "/intakes").then().statusCode(201);
         String episode = await().atMost(WITHIN).pollInterval(Duration.ofMillis(300)).until(() ->
                 given().auth().oauth2(Tokens.of("clara")).queryParam("clientId", client).get(Stack.SESSIONS.url() + "/episodes")
