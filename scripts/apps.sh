@@ -104,6 +104,10 @@ app_start() { # instance name
   if [[ $module == notifications-service ]]; then
     env+=(QUARKUS_MAILER_HOST=localhost QUARKUS_MAILER_PORT="$SMTP_PORT")
   fi
+  # Spans go to Zipkin when it runs (./clinic up); otherwise nowhere, and nothing is logged about it.
+  if running_pid zipkin >/dev/null; then
+    env+=(SECUREBASE_TRACING_ZIPKIN_ENDPOINT="$ZIPKIN_URL/api/v2/spans")
+  fi
   # Portal instances reach the services through the front, and share PORTAL_SESSION_SECRET (the
   # environment's, or the same default), so a cookie one sealed opens on the others.
   if [[ $module == staff-portal ]]; then
@@ -206,6 +210,9 @@ print_summary() {
   fi
   printf '  %-24s %s   (admin / admin)\n' "Keycloak admin console" "$KEYCLOAK_URL/admin/master/console/#/securebase"
   printf '  %-24s %s   (mail of a recipient: %s/api/user/<email>/messages/)\n' "Mail viewer (GreenMail)" "$MAIL_API_URL/" "$MAIL_API_URL"
+  if running_pid zipkin >/dev/null; then
+    printf '  %-24s %s   (a trace as JSON: %s/api/v2/trace/<trace id>)\n' "Traces (Zipkin)" "$ZIPKIN_URL/zipkin/" "$ZIPKIN_URL"
+  fi
   echo
   echo "  Demo logins (password: demo):"
   demo_logins | while IFS=$'\t' read -r user roles where; do

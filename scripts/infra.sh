@@ -1,4 +1,5 @@
-# The four servers of the local stack: PostgreSQL, Kafka, Keycloak, GreenMail.
+# The four servers of the local stack: PostgreSQL, Kafka, Keycloak, GreenMail; and Zipkin, the trace
+# backend, which only ./clinic up starts (the tests need none).
 # Each NAME has NAME_prepare (install what is missing, write config), NAME_start and NAME_ready;
 # a second `./clinic infra` only checks that what is already up still answers.
 
@@ -18,6 +19,9 @@ KEYCLOAK_HOME="$STATE/keycloak/keycloak-$KEYCLOAK_VERSION"
 GREENMAIL_VERSION=2.1.8
 GREENMAIL_JAR="$STATE/greenmail/greenmail-standalone-$GREENMAIL_VERSION.jar"
 
+ZIPKIN_VERSION=3.5.1
+ZIPKIN_JAR="$STATE/zipkin/zipkin-server-$ZIPKIN_VERSION-exec.jar"
+
 INFRA=(postgres kafka keycloak greenmail)
 
 infra_ports() {
@@ -26,6 +30,7 @@ infra_ports() {
     kafka) echo "$KAFKA_PORT $KAFKA_CONTROLLER_PORT" ;;
     keycloak) echo "$KEYCLOAK_PORT" ;;
     greenmail) echo "$SMTP_PORT $MAIL_API_PORT" ;;
+    zipkin) echo "$ZIPKIN_PORT" ;;
   esac
 }
 
@@ -65,7 +70,7 @@ infra_stop() { # name
 
 infra_down() {
   local name
-  for name in greenmail keycloak kafka postgres; do infra_stop "$name"; done
+  for name in zipkin greenmail keycloak kafka postgres; do infra_stop "$name"; done
 }
 
 # Chromium and its WebDriver (Debian packages) for the portal's browser tests in e2e-tests; installed
@@ -267,3 +272,33 @@ greenmail_start() {
 }
 
 greenmail_ready() { port_open "$SMTP_PORT" && http_ok "$MAIL_API_URL/api/service/readiness"; }
+
+# Zipkin (the trace backend, exec jar from Maven Central), spans kept in memory. Zipkin 3.5 takes
+# spans in its own format only (its OTLP collector is not on Maven Central), so the applications
+# export with OpenTelemetry's Zipkin exporter (tracing module) to $ZIPKIN_URL/api/v2/spans.
+#   GET $ZIPKIN_URL/zipkin/                       the UI: search by service, or paste a trace id
+#   GET $ZIPKIN_URL/api/v2/trace/<trace id>       one trace's spans as JSON
+#   GET $ZIPKIN_URL/api/v2/traces?serviceName=intake-service&limit=10
+
+zipkin_prepare() {
+  if [[ ! -f $ZIPKIN_JAR ]]; then
+    say "fetching Zipkin $ZIPKIN_VERSION (Maven Central)"
+    fetch_artifact "io.zipkin:zipkin-server:$ZIPKIN_VERSION:jar:exec" "$STATE/zipkin"
+  fi
+}
+
+# The newest 50,000 spans (a few thousand traces) fit the heap; older ones make way. Only on
+# 127.0.0.1, like the other servers (Spring replaces a list whole: the port is given again).
+zipkin_start() {
+  start_bg zipkin env STORAGE_TYPE=mem MEM_MAX_SPANS=50000 java -Xmx256m \
+    "-Darmeria.ports[0].ip=127.0.0.1" "-Darmeria.ports[0].port=$ZIPKIN_PORT" "-Darmeria.ports[0].protocols[0]=http" \
+    -jar "$ZIPKIN_JAR"
+}
+
+zipkin_ready() { http_ok "$ZIPKIN_URL/health"; }
+
+# For ./clinic up only; the applications started afterwards export to it (apps.sh).
+zipkin_up() {
+  launch_server zipkin
+  await_server zipkin 90
+}

@@ -33,17 +33,33 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * free text (intake, note, safety plan, treatment plan, maintenance plan, referral reason, hopes and
  * shared information) and gives instrument answers; afterwards no log line of any service and no event
  * on this run's topics may carry the marker, the client's name may not be logged, and no event may carry
- * instrument answers.
+ * instrument answers. The spans every application exported in this run ({@link SpanReceiver}) are held
+ * to more: ids and types only, so no marker, no client name and no e-mail address at all.
  */
-@ExtendWith(Stack.class)
+@ExtendWith({Stack.class, Browser.class})
 class LeakIT {
 
-    record Source(String name, long scanned, long clinical, long names, long answers) {
+    record Source(String name, long scanned, long clinical, long names, long answers, long emails) {
+        Source(String name, long scanned, long clinical, long names, long answers) {
+            this(name, scanned, clinical, names, answers, 0);
+        }
+
+        boolean spans() {
+            return name.startsWith("spans ");
+        }
     }
+
+    /** Anything shaped like an e-mail address: the fixture's, a partner's notice address, a clinician's. */
+    static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     @Test
     void clinicalTextReachesNoLogAndNoEvent() throws Exception {
         Fixture f = Fixture.get();
+        // A search by the client's name through the portal: the name is in the page's and the service
+        // call's query string, which no span may keep.
+        Browser.signIn("ingrid");
+        Browser.open("/clients?q=" + Fixture.NAME);
+        assertTrue(Browser.text().contains(Fixture.NAME), "the portal found the client by name");
         long started = System.nanoTime();
         // Everything the fixture caused is published before the topics are read.
         for (Stack.Service s : List.of(Stack.INTAKE, Stack.SESSIONS, Stack.REFERRALS, Stack.NOTIFICATIONS)) {
@@ -53,29 +69,36 @@ class LeakIT {
         sources.addAll(events());
         Db.sleep(1000);
         sources.addAll(logs());
+        sources.addAll(spans());
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
 
         List<String> problems = new ArrayList<>();
         for (Source s : sources) {
             boolean event = s.name().startsWith("topic ");
+            String unit = event ? " events" : s.spans() ? " spans" : " lines";
             if (s.clinical() > 0) {
-                problems.add(s.name() + ": clinical text in " + s.clinical() + (event ? " events" : " lines"));
+                problems.add(s.name() + ": clinical text in " + s.clinical() + unit);
             }
             if (!event && s.names() > 0) {
-                problems.add(s.name() + ": the client's name in " + s.names() + " lines");
+                problems.add(s.name() + ": the client's name in " + s.names() + unit);
             }
             if (s.answers() > 0) {
                 problems.add(s.name() + ": instrument answers in " + s.answers() + " events");
+            }
+            if (s.emails() > 0) {
+                problems.add(s.name() + ": an e-mail address in " + s.emails() + " spans");
             }
         }
         Report report = new Report().title("Leak check")
                 .line("Markers: clinical text '" + Fixture.CLINICAL + "', client name '" + Fixture.NAME
                         + "' (client " + f.client + "). Scanned in " + seconds + " s. The name in events is "
-                        + "ClientRegistered.preferredName, shared by design; in logs it is a leak.")
+                        + "ClientRegistered.preferredName, shared by design; in logs and spans it is a leak.")
                 .line("");
-        report.table(List.of("source", "lines / events", "clinical marker", "client name", "'answers' in event"),
+        report.table(List.of("source", "lines / events / spans", "clinical marker", "client name", "'answers' in event",
+                        "e-mail address in span"),
                 sources.stream().map(s -> List.of(s.name(), String.valueOf(s.scanned()), String.valueOf(s.clinical()),
-                        String.valueOf(s.names()), s.name().startsWith("topic ") ? String.valueOf(s.answers()) : "-"))
+                        String.valueOf(s.names()), s.name().startsWith("topic ") ? String.valueOf(s.answers()) : "-",
+                        s.spans() ? String.valueOf(s.emails()) : "-"))
                         .toList());
         if (!problems.isEmpty()) {
             report.title("Leaks").line(String.join("\n", problems));
@@ -83,6 +106,10 @@ class LeakIT {
         String text = report.publish("leak-check");
         assertTrue(sources.stream().filter(s -> s.name().startsWith("topic ")).mapToLong(Source::scanned).sum() > 0,
                 "events were read");
+        for (Stack.Service service : Stack.ALL) {
+            assertTrue(sources.stream().anyMatch(s -> s.name().equals("spans " + service.module()) && s.scanned() > 0),
+                    "spans of " + service.module() + " were received: " + sources);
+        }
         if (!problems.isEmpty()) {
             fail("Clinical content or names leaked:\n" + text);
         }
@@ -161,6 +188,28 @@ class LeakIT {
             }
         }
         return false;
+    }
+
+    /**
+     * Every span the applications exported, per application. Each span is searched as the JSON it
+     * arrived in, so a marker in any name, tag or annotation counts.
+     */
+    private static List<Source> spans() {
+        // The last batch leaves 200 ms after the fixture's last span ended (Stack.tracing()).
+        Db.sleep(1000);
+        Map<String, List<JsonNode>> byService = new java.util.TreeMap<>();
+        for (JsonNode span : SpanReceiver.get().spans()) {
+            byService.computeIfAbsent(SpanReceiver.service(span), k -> new ArrayList<>()).add(span);
+        }
+        List<Source> out = new ArrayList<>();
+        byService.forEach((service, spans) -> {
+            List<String> texts = spans.stream().map(JsonNode::toString).toList();
+            out.add(new Source("spans " + service, texts.size(),
+                    texts.stream().filter(t -> t.contains(Fixture.CLINICAL)).count(),
+                    texts.stream().filter(t -> t.contains(Fixture.NAME)).count(), 0,
+                    texts.stream().filter(t -> EMAIL.matcher(t).find()).count()));
+        });
+        return out;
     }
 
     /** Every log file the Stack's services wrote. */

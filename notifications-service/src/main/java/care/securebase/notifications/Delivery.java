@@ -1,6 +1,7 @@
 package care.securebase.notifications;
 
 import care.securebase.notifications.delivery.RetryPolicy;
+import care.securebase.tracing.StoredTrace;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.EnumType;
@@ -25,6 +26,13 @@ public abstract class Delivery extends PanacheEntityBase {
     public Instant sentAt;
     /** A short code saying why a row was skipped, deferred or failed; never message content. */
     public String reason;
+    /** The trace of the event that planned the message (W3C); its delivery continues it. */
+    public String traceparent;
+    public String tracestate;
+
+    public StoredTrace trace() {
+        return new StoredTrace(traceparent, tracestate);
+    }
 
     public void markSent(Instant now) {
         attempts++;

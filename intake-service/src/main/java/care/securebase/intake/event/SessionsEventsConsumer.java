@@ -4,6 +4,7 @@ import care.securebase.events.EpisodeDischarged;
 import care.securebase.events.EventType;
 import care.securebase.intake.service.AssignmentService;
 import care.securebase.kit.outbox.IncomingEvents;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ public class SessionsEventsConsumer {
     }
 
     @Incoming("sessions-events")
+    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)

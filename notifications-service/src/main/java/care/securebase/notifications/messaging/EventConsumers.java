@@ -17,6 +17,7 @@ import care.securebase.notifications.service.ContactService;
 import care.securebase.notifications.service.NoticeService;
 import care.securebase.notifications.service.ReminderService;
 import care.securebase.notifications.service.StaffNoticeService;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +60,7 @@ public class EventConsumers {
     }
 
     @Incoming(Topics.INTAKE)
+    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
@@ -110,6 +112,7 @@ public class EventConsumers {
     }
 
     @Incoming(Topics.SESSIONS)
+    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
@@ -144,6 +147,7 @@ public class EventConsumers {
     }
 
     @Incoming(Topics.REFERRALS)
+    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)

@@ -7,9 +7,11 @@ import care.securebase.notifications.PartnerNotice;
 import care.securebase.notifications.StaffNoticeKind;
 import care.securebase.notifications.delivery.DeliveryConfig;
 import care.securebase.notifications.delivery.DeliveryMetrics;
+import care.securebase.notifications.delivery.DeliveryTracing;
 import care.securebase.notifications.delivery.MailSender;
 import care.securebase.notifications.mail.MailComposer;
 import care.securebase.notifications.settings.SettingsService;
+import care.securebase.tracing.StoredTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -37,10 +39,12 @@ public class NoticeService {
     private final SettingsService settings;
     private final DeliveryFailures failures;
     private final StaffNoticeService staffNotices;
+    private final DeliveryTracing tracing;
 
     public NoticeService(Inbox inbox, EntityManager em, Clock clock, DeliveryConfig delivery, MailComposer composer,
                          MailSender sender, DeliveryMetrics metrics, SettingsService settings,
-                         DeliveryFailures failures, StaffNoticeService staffNotices) {
+                         DeliveryFailures failures, StaffNoticeService staffNotices, DeliveryTracing tracing) {
+        this.tracing = tracing;
         this.staffNotices = staffNotices;
         this.settings = settings;
         this.failures = failures;
@@ -63,10 +67,11 @@ public class NoticeService {
             return;
         }
         Instant now = clock.instant();
+        StoredTrace trace = StoredTrace.current();
         em.createNativeQuery("""
                 insert into partner_notice (id, referral_id, clinic_id, client_id, organisation_id, notice_email, status,
-                    next_attempt_at, attempts, created_at)
-                values (:id, :referral, :clinic, :client, :org, :email, 'PENDING', :now, 0, :now)
+                    next_attempt_at, attempts, created_at, traceparent, tracestate)
+                values (:id, :referral, :clinic, :client, :org, :email, 'PENDING', :now, 0, :now, :traceparent, :tracestate)
                 on conflict (referral_id) do nothing""")
                 .setParameter("id", UUID.randomUUID())
                 .setParameter("referral", event.referralId())
@@ -75,6 +80,8 @@ public class NoticeService {
                 .setParameter("org", event.organisationId())
                 .setParameter("email", event.noticeEmail())
                 .setParameter("now", now)
+                .setParameter("traceparent", trace.traceparent())
+                .setParameter("tracestate", trace.tracestate())
                 .executeUpdate();
         if (event.organisationId() != null) {
             staffNotices.tellOrganisation(StaffNoticeKind.REFERRAL_RECEIVED, event.referralId(), event.organisationId(),
@@ -97,6 +104,10 @@ public class NoticeService {
             return false;
         }
         PartnerNotice notice = claimed.get();
+        return tracing.attempt("partner-notice", notice.id, notice, () -> settle(notice, now));
+    }
+
+    private boolean settle(PartnerNotice notice, Instant now) {
         if (!notice.hasNoticeEmail()) {
             notice.skip(NO_NOTICE_ADDRESS);
             metrics.count("partner-notice", "skipped");

@@ -17,6 +17,7 @@ import care.securebase.notifications.ContactOptOut;
 import care.securebase.notifications.StaffNoticeKind;
 import care.securebase.notifications.delivery.DeliveryConfig;
 import care.securebase.notifications.delivery.DeliveryMetrics;
+import care.securebase.notifications.delivery.DeliveryTracing;
 import care.securebase.notifications.delivery.MailSender;
 import care.securebase.notifications.delivery.ReminderRouting;
 import care.securebase.notifications.mail.MailComposer;
@@ -25,6 +26,7 @@ import care.securebase.notifications.scheduling.ReminderSchedule;
 import care.securebase.notifications.settings.Settings;
 import care.securebase.notifications.settings.SettingsService;
 import care.securebase.notifications.sms.SmsGateway;
+import care.securebase.tracing.StoredTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -60,11 +62,12 @@ public class ReminderService {
     private final StaffNoticeService staffNotices;
     private final DeliveryFailures failures;
     private final RemindersConfig remindersConfig;
+    private final DeliveryTracing tracing;
 
     public ReminderService(Inbox inbox, Outbox outbox, EntityManager em, Clock clock, SettingsService settings,
                            DeliveryConfig delivery, MailComposer composer, MailSender sender, SmsGateway sms,
                            OptOutTokens optOut, DeliveryMetrics metrics, StaffNoticeService staffNotices,
-                           DeliveryFailures failures, RemindersConfig remindersConfig) {
+                           DeliveryFailures failures, RemindersConfig remindersConfig, DeliveryTracing tracing) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.em = em;
@@ -79,6 +82,7 @@ public class ReminderService {
         this.staffNotices = staffNotices;
         this.failures = failures;
         this.remindersConfig = remindersConfig;
+        this.tracing = tracing;
     }
 
     /**
@@ -124,17 +128,19 @@ public class ReminderService {
 
     private int plan(UUID episodeId, UUID clientId, String clinicId, List<MaintenanceStarted.Booster> boosters) {
         Instant now = clock.instant();
+        StoredTrace trace = StoredTrace.current();
         int created = 0;
         for (ReminderSchedule.Planned planned : ReminderSchedule.plan(boosters, settings.of(clinicId).leadTimes(), now)) {
             // A booster moved back to a date it had before gets that date's cancelled reminders back.
             created += em.createNativeQuery("""
                     insert into booster_reminder (id, booster_id, lead_time, client_id, clinic_id, episode_id,
-                        appointment_at, send_at, status, next_attempt_at, attempts, created_at)
+                        appointment_at, send_at, status, next_attempt_at, attempts, created_at, traceparent, tracestate)
                     values (:id, :booster, :lead, :client, :clinic, :episode, :appointment, :sendAt, 'PENDING',
-                        :sendAt, 0, :now)
+                        :sendAt, 0, :now, :traceparent, :tracestate)
                     on conflict (booster_id, lead_time, appointment_at) do update
                         set status = 'PENDING', send_at = excluded.send_at, next_attempt_at = excluded.next_attempt_at,
-                            reason = null, attempts = 0
+                            reason = null, attempts = 0, traceparent = excluded.traceparent,
+                            tracestate = excluded.tracestate
                         where booster_reminder.status = 'CANCELLED'
                           and booster_reminder.reason in ('booster-moved', 'booster-called-off')""")
                     .setParameter("id", UUID.randomUUID())
@@ -146,6 +152,8 @@ public class ReminderService {
                     .setParameter("appointment", planned.appointmentAt())
                     .setParameter("sendAt", planned.sendAt())
                     .setParameter("now", now)
+                    .setParameter("traceparent", trace.traceparent())
+                    .setParameter("tracestate", trace.tracestate())
                     .executeUpdate();
         }
         return created;
@@ -213,6 +221,10 @@ public class ReminderService {
             return false;
         }
         BoosterReminder reminder = claimed.get();
+        return tracing.attempt("booster-reminder", reminder.id, reminder, () -> settle(reminder, now));
+    }
+
+    private boolean settle(BoosterReminder reminder, Instant now) {
         ClientContact contact = ClientContact.findById(reminder.clientId);
         Settings clinic = settings.of(reminder.clinicId);
         List<ContactConsent> consents = ContactConsent.of(reminder.clientId);

@@ -8,12 +8,14 @@ import care.securebase.notifications.StaffNotice;
 import care.securebase.notifications.StaffNoticeKind;
 import care.securebase.notifications.delivery.DeliveryConfig;
 import care.securebase.notifications.delivery.DeliveryMetrics;
+import care.securebase.notifications.delivery.DeliveryTracing;
 import care.securebase.notifications.delivery.MailSender;
 import care.securebase.notifications.delivery.OnCallRouting;
 import care.securebase.notifications.mail.ClinicsConfig;
 import care.securebase.notifications.mail.MailComposer;
 import care.securebase.notifications.settings.SettingsService;
 import care.securebase.notifications.staff.StaffDirectory;
+import care.securebase.tracing.StoredTrace;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,11 +55,12 @@ public class StaffNoticeService {
     private final ClinicsConfig clinics;
     private final SettingsService settings;
     private final Instance<DeliveryFailures> failures;
+    private final DeliveryTracing tracing;
 
     public StaffNoticeService(Inbox inbox, EntityManager em, Clock clock, DeliveryConfig delivery,
                               StaffDirectory directory, MailComposer composer, MailSender sender,
                               DeliveryMetrics metrics, ClinicsConfig clinics, SettingsService settings,
-                              Instance<DeliveryFailures> failures) {
+                              Instance<DeliveryFailures> failures, DeliveryTracing tracing) {
         this.inbox = inbox;
         this.em = em;
         this.clock = clock;
@@ -69,6 +72,7 @@ public class StaffNoticeService {
         this.clinics = clinics;
         this.settings = settings;
         this.failures = failures;
+        this.tracing = tracing;
     }
 
     /**
@@ -160,11 +164,12 @@ public class StaffNoticeService {
     private int insert(UUID id, StaffNoticeKind kind, UUID subjectId, String variant, String recipient,
                        String clinicId, UUID clientId, UUID intakeId, String channel, String status, String reason) {
         Instant now = clock.instant();
+        StoredTrace trace = StoredTrace.current();
         return em.createNativeQuery("""
                 insert into staff_notice (id, kind, subject_id, variant, channel, intake_id, recipient, clinic_id,
-                    client_id, status, next_attempt_at, attempts, sent_at, reason, created_at)
+                    client_id, status, next_attempt_at, attempts, sent_at, reason, created_at, traceparent, tracestate)
                 values (:id, :kind, :subject, :variant, :channel, :intake, :recipient, :clinic, :client, :status,
-                    :next, 0, :sent, :reason, :now)
+                    :next, 0, :sent, :reason, :now, :traceparent, :tracestate)
                 on conflict on constraint staff_notice_once do nothing""")
                 .setParameter("id", id)
                 .setParameter("kind", kind.name())
@@ -180,6 +185,8 @@ public class StaffNoticeService {
                 .setParameter("sent", "SENT".equals(status) ? now : null)
                 .setParameter("reason", reason)
                 .setParameter("now", now)
+                .setParameter("traceparent", trace.traceparent())
+                .setParameter("tracestate", trace.tracestate())
                 .executeUpdate();
     }
 
@@ -203,6 +210,10 @@ public class StaffNoticeService {
     }
 
     private boolean settle(StaffNotice notice, Instant now) {
+        return tracing.attempt("staff-notice", notice.id, notice, () -> attempt(notice, now));
+    }
+
+    private boolean attempt(StaffNotice notice, Instant now) {
         OnCallRouting.OnSend decision;
         try {
             decision = OnCallRouting.onSend(directory.emailOf(notice.recipient));

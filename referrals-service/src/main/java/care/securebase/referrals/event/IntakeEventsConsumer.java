@@ -4,6 +4,7 @@ import care.securebase.events.ClientRegistered;
 import care.securebase.events.ConsentChanged;
 import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.referrals.service.ClientInfoService;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +28,7 @@ public class IntakeEventsConsumer {
     }
 
     @Incoming("intake-events")
+    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)

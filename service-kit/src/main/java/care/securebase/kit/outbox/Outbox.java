@@ -3,6 +3,7 @@ package care.securebase.kit.outbox;
 import care.securebase.events.DomainEvent;
 import care.securebase.events.EventEnvelope;
 import care.securebase.events.EventType;
+import care.securebase.tracing.StoredTrace;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,9 @@ import org.hibernate.Session;
  * on each subject they are about. Two transactions about one subject, on any replica, therefore number
  * their rows ({@code seq}) in the order they commit, and the relay, publishing committed rows by
  * {@code seq}, never sends a subject's later event before its earlier one.
+ *
+ * <p>Each row keeps the trace of the code that published it ({@link StoredTrace}: the request, or the
+ * consumer of an earlier event), so the relay sends it within that trace and its consumers continue it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -57,7 +61,8 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Event " + type.wireName() + " cannot be serialised", e);
         }
-        pendingRows().add(new Row(id, type.topic(), payload.subject(), type.wireName(), json, createdAt));
+        pendingRows().add(new Row(id, type.topic(), payload.subject(), type.wireName(), json, createdAt,
+                StoredTrace.current()));
         return id;
     }
 
@@ -72,7 +77,8 @@ public class Outbox {
         return rows;
     }
 
-    private record Row(UUID id, String topic, String key, String type, String payload, Instant createdAt) {
+    private record Row(UUID id, String topic, String key, String type, String payload, Instant createdAt,
+                       StoredTrace trace) {
         String subject() {
             return "outbox:" + topic + ":" + key;
         }
@@ -107,8 +113,9 @@ public class Outbox {
                     }
                 }
                 try (PreparedStatement insert = connection.prepareStatement("""
-                        insert into outbox_event (id, topic, event_key, type, payload, created_at)
-                        values (?, ?, ?, ?, ?, ?)""")) {
+                        insert into outbox_event (id, topic, event_key, type, payload, created_at,
+                            traceparent, tracestate)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                     for (Row row : rows) {
                         insert.setObject(1, row.id());
                         insert.setString(2, row.topic());
@@ -116,6 +123,8 @@ public class Outbox {
                         insert.setString(4, row.type());
                         insert.setString(5, row.payload());
                         insert.setObject(6, OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC));
+                        insert.setString(7, row.trace().traceparent());
+                        insert.setString(8, row.trace().tracestate());
                         insert.addBatch();
                     }
                     insert.executeBatch();

@@ -23,4 +23,7 @@ public class OutboxEvent extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "published_at")
     public Instant publishedAt;
+    /** The trace of the transaction that wrote the row (W3C), null when it was not traced. */
+    public String traceparent;
+    public String tracestate;
 }

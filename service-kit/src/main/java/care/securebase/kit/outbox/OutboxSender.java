@@ -1,5 +1,7 @@
 package care.securebase.kit.outbox;
 
+import care.securebase.tracing.StoredTrace;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -10,7 +12,15 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Hands one outbox row to Kafka; the future completes when the broker acknowledged it. */
+/**
+ * Hands one outbox row to Kafka; the future completes when the broker acknowledged it.
+ *
+ * <p>The record goes out in the trace of the transaction that wrote the row, not the relay's: the
+ * connector's producer span becomes a child of that transaction's span and writes its own W3C
+ * {@code traceparent} (and {@code tracestate}) header, which the consumers continue. Without the
+ * row's context the connector would take the relay thread's, and every event would start a trace of
+ * its own.
+ */
 @ApplicationScoped
 public class OutboxSender {
 
@@ -35,6 +45,7 @@ public class OutboxSender {
                         .withTopic(topicPrefix + row.topic)
                         .withKey(row.key)
                         .build())
+                .addMetadata(TracingMetadata.withCurrent(new StoredTrace(row.traceparent, row.tracestate).context()))
                 .withAck(() -> {
                     ack.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -4,6 +4,7 @@ import care.securebase.events.IntakeCompleted;
 import care.securebase.events.RiskFlagRaised;
 import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.sessions.service.EpisodeService;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,7 @@ public class IntakeEventsConsumer {
     }
 
     @Incoming("intake-events")
+    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)

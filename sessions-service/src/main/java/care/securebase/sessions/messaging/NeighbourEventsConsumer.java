@@ -6,6 +6,7 @@ import care.securebase.events.ReferralStatusChanged;
 import care.securebase.events.ReminderSent;
 import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.sessions.service.NeighbourEventsService;
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ public class NeighbourEventsConsumer {
     }
 
     @Incoming("referrals-events")
+    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
@@ -56,6 +58,7 @@ public class NeighbourEventsConsumer {
     }
 
     @Incoming("notifications-events")
+    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)

@@ -1,0 +1,43 @@
+package care.securebase.tracing;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/**
+ * Records what a request, an event or a delivery caused, and not the database statements that nothing
+ * caused: the outbox relay's poll every second, the dispatcher's, scheduled checks and start-up would
+ * otherwise fill the trace backend with thousands of one-statement traces a minute. Everything else is
+ * sampled as {@code parentbased_always_on}.
+ */
+@Singleton
+public class BackgroundQueriesSampler implements Sampler {
+
+    static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
+    static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
+
+    private final Sampler sampler = Sampler.parentBased(Sampler.alwaysOn());
+
+    @Override
+    public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
+                                       Attributes attributes, List<LinkData> parentLinks) {
+        boolean root = !Span.fromContext(parentContext).getSpanContext().isValid();
+        if (root && spanKind == SpanKind.CLIENT
+                && (attributes.get(DB_SYSTEM) != null || attributes.get(DB_SYSTEM_NAME) != null)) {
+            return SamplingResult.drop();
+        }
+        return sampler.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
+    }
+
+    @Override
+    public String getDescription() {
+        return "BackgroundQueriesSampler{" + sampler.getDescription() + "}";
+    }
+}
