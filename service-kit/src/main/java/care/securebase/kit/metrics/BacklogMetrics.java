@@ -33,7 +33,7 @@ public class BacklogMetrics {
     private volatile double pending = Double.NaN;
     private volatile double inboxSize = Double.NaN;
     private volatile double reachable = Double.NaN;
-    /** created_at of the first unpublished row (in relay order); null when none waits. */
+    /** created_at of the oldest unpublished row; null when none waits. */
     private volatile Instant oldestPending;
 
     public BacklogMetrics(EntityManager em, MeterRegistry registry) {
@@ -46,7 +46,7 @@ public class BacklogMetrics {
                 .description("Outbox rows written but not yet published to Kafka")
                 .baseUnit("events").strongReference(true).register(registry);
         TimeGauge.builder("securebase.outbox.oldest.age", this, TimeUnit.SECONDS, BacklogMetrics::oldestAgeSeconds)
-                .description("How long the first unpublished outbox row has waited; 0 when none waits")
+                .description("How long the oldest unpublished outbox row has waited; 0 when none waits")
                 .strongReference(true).register(registry);
         Gauge.builder("securebase.inbox.processed", this, m -> m.inboxSize)
                 .description("Events recorded as handled (processed_event), PostgreSQL's estimate")
@@ -80,11 +80,9 @@ public class BacklogMetrics {
     private void read() {
         // A database that hangs must not hold this job (and a pooled connection) for long.
         em.createNativeQuery("set local statement_timeout = 5000").executeUpdate();
-        // The partial index on (seq) where published_at is null: both read only the waiting rows.
-        Object[] outbox = (Object[]) em.createNativeQuery("""
-                select count(*),
-                       (select created_at from outbox_event where published_at is null order by seq limit 1)
-                from outbox_event where published_at is null""").getSingleResult();
+        // One pass over the waiting rows only (the partial index on seq where published_at is null).
+        Object[] outbox = (Object[]) em.createNativeQuery(
+                "select count(*), min(created_at) from outbox_event where published_at is null").getSingleResult();
         // reltuples is the planner's estimate (kept by autovacuum and ANALYZE): no scan of a table that only grows.
         Number estimate = (Number) em.createNativeQuery(
                 "select coalesce(max(reltuples), 0) from pg_class where oid = to_regclass('processed_event')")
