@@ -85,6 +85,14 @@ export_app_urls() {
 # Settings added to every application's environment (NAME=value), e.g. by ./clinic faults.
 APP_EXTRA_ENV=()
 
+# CLINIC_LOG_FORMAT=json: each log line one JSON object carrying the MDC (trace and span ids), as a log
+# collector reads them; plain text, the default, is easier on a person reading .clinic/logs/.
+LOG_FORMAT=${CLINIC_LOG_FORMAT:-text}
+
+log_format_check() {
+  [[ $LOG_FORMAT == text || $LOG_FORMAT == json ]] || die "CLINIC_LOG_FORMAT is text or json, not '$LOG_FORMAT'"
+}
+
 app_start() { # instance name
   local module db m
   module=$(app_module "$1")
@@ -108,6 +116,9 @@ app_start() { # instance name
   if running_pid zipkin >/dev/null; then
     env+=(SECUREBASE_TRACING_ZIPKIN_ENDPOINT="$ZIPKIN_URL/api/v2/spans")
   fi
+  if [[ $LOG_FORMAT == json ]]; then
+    env+=(QUARKUS_LOG_CONSOLE_JSON_ENABLED=true)
+  fi
   # Portal instances reach the services through the front, and share PORTAL_SESSION_SECRET (the
   # environment's, or the same default), so a cookie one sealed opens on the others.
   if [[ $module == staff-portal ]]; then
@@ -124,6 +135,7 @@ app_start() { # instance name
 apps_up() {
   local m name missing=()
   replicas_check
+  log_format_check
   for m in "${APP_MODULES[@]}"; do
     [[ -f $(app_jar "$m") ]] || missing+=("  $m/target/quarkus-app/quarkus-run.jar")
   done

@@ -54,6 +54,7 @@ infra_up() {
   mkdir -p "$LOGS" "$RUN"
   local name
   browser_prepare
+  promtool_prepare
   for name in "${INFRA[@]}"; do launch_server "$name"; done
   await_server postgres 60
   postgres_create_databases
@@ -71,6 +72,26 @@ infra_stop() { # name
 infra_down() {
   local name
   for name in zipkin greenmail keycloak kafka postgres; do infra_stop "$name"; done
+}
+
+# promtool, Prometheus' own checker, for deploy-checks' alert-rule tests (PromQL parsed by Prometheus'
+# parser, the rules' unit tests run): unpacked from Debian's prometheus package into .clinic/prometheus,
+# never installed, so no Prometheus server is set up or started.
+PROMTOOL="$STATE/prometheus/usr/bin/promtool"
+
+promtool_prepare() {
+  local deb="$STATE/prometheus/deb"
+  [[ -x $PROMTOOL ]] && return 0
+  say "fetching promtool (Debian's prometheus package, unpacked into ${STATE#"$ROOT"/}/prometheus)"
+  mkdir -p "$deb"
+  if ! (cd "$deb" && apt-get download -q prometheus >>"$LOGS/fetch.log" 2>&1); then
+    apt-get update -q >>"$LOGS/fetch.log" 2>&1
+    (cd "$deb" && apt-get download -q prometheus >>"$LOGS/fetch.log" 2>&1) \
+      || { show_log_tail fetch; die "apt-get download prometheus failed"; }
+  fi
+  dpkg-deb -x "$deb"/prometheus_*.deb "$STATE/prometheus"
+  rm -rf "$deb"
+  [[ -x $PROMTOOL ]] || die "the prometheus package held no usr/bin/promtool"
 }
 
 # Chromium and its WebDriver (Debian packages) for the portal's browser tests in e2e-tests; installed

@@ -28,7 +28,8 @@ export_clinic_env() {
   export CLINIC_PG_PORT="$PG_PORT" CLINIC_KAFKA_PORT="$KAFKA_PORT" CLINIC_KEYCLOAK_PORT="$KEYCLOAK_PORT" \
     CLINIC_SMTP_PORT="$SMTP_PORT" CLINIC_MAIL_API_PORT="$MAIL_API_PORT" \
     CLINIC_KAFKA_BOOTSTRAP_SERVERS="localhost:$KAFKA_PORT" CLINIC_KEYCLOAK_URL="$KEYCLOAK_URL" \
-    CLINIC_OIDC_URL="$OIDC_URL" CLINIC_MAIL_API_URL="$MAIL_API_URL"
+    CLINIC_OIDC_URL="$OIDC_URL" CLINIC_MAIL_API_URL="$MAIL_API_URL" \
+    CLINIC_PROMTOOL="${CLINIC_PROMTOOL:-$STATE/prometheus/usr/bin/promtool}"
 }
 
 # Maven from scripts/infra-pom.xml: the root pom is a reactor whose modules may not build yet.

@@ -258,7 +258,7 @@ class CrossChecksCatchTest {
 
     @Test
     void aDomainSetInHostsYamlReachesEveryPlaceButTheRealmImportToRegenerate(@TempDir Path copy) throws IOException {
-        for (String part : List.of("base", "overlays")) {
+        for (String part : List.of("base", "monitoring", "overlays")) {
             Path from = Manifests.KUBERNETES.resolve(part);
             try (Stream<Path> files = Files.walk(from)) {
                 for (Path file : files.toList()) {

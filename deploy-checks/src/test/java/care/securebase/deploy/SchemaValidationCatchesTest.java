@@ -100,11 +100,53 @@ class SchemaValidationCatchesTest {
                   name: intake-service
                 """), "Deployment/intake-service", "apps/v2");
         assertRefused(validate("""
-                apiVersion: monitoring.coreos.com/v1
+                apiVersion: monitoring.coreos.com/v2
                 kind: ServiceMonitor
                 metadata:
                   name: intake-service
                 """), "ServiceMonitor/intake-service", "no copied CRD");
+    }
+
+    @Test
+    void aPrometheusRuleOrServiceMonitorWithAnUnknownFieldOrAWrongTypeIsRefused() {
+        assertRefused(validate("""
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata:
+                  name: securebase
+                spec:
+                  groups:
+                    - name: securebase
+                      rules:
+                        - alert: SecureBaseOutboxBacklog
+                          expression: securebase_outbox_oldest_age_seconds > 300
+                """), "PrometheusRule/securebase", "spec.groups[0].rules[0].expression");
+        assertRefused(validate("""
+                apiVersion: monitoring.coreos.com/v1
+                kind: PrometheusRule
+                metadata:
+                  name: securebase
+                spec:
+                  groups:
+                    - name: securebase
+                      rules:
+                        - alert: SecureBaseOutboxBacklog
+                          expr: securebase_outbox_oldest_age_seconds > 300
+                          annotations: [summary]
+                """), "PrometheusRule/securebase", "wrong type");
+        assertRefused(validate("""
+                apiVersion: monitoring.coreos.com/v1
+                kind: ServiceMonitor
+                metadata:
+                  name: securebase-services
+                spec:
+                  selector:
+                    matchLabels:
+                      app.kubernetes.io/component: api
+                  endpoints:
+                    - port: http
+                      metricsPath: /q/metrics
+                """), "ServiceMonitor/securebase-services", "spec.endpoints[0].metricsPath");
     }
 
     @Test

@@ -38,6 +38,8 @@ public class Stack implements BeforeAllCallback {
     /** The web front end, signing in with Keycloak (the realm's staff-portal client allows this port). */
     public static final Service PORTAL = new Service("staff-portal", 18080, null);
     static final List<Service> ALL = List.of(INTAKE, SESSIONS, REFERRALS, NOTIFICATIONS, PORTAL);
+    /** The service started with JSON log lines, as the cluster overlays run every application. */
+    static final Service JSON_LOGS = NOTIFICATIONS;
 
     /** @param db the service's database name, or null for the portal, which has none */
     public record Service(String module, int port, String db) {
@@ -128,6 +130,10 @@ public class Stack implements BeforeAllCallback {
             env.put("QUARKUS_MAILER_PORT", SMTP_PORT);
             env.put("SECUREBASE_REMINDERS_POLL_INTERVAL", "1s");
             env.putAll(tracing());
+            if (service.equals(JSON_LOGS)) {
+                // One service logs as in a cluster (JsonLogsIT reads it; LeakIT searches it like the others).
+                env.put("QUARKUS_LOG_CONSOLE_JSON_ENABLED", "true");
+            }
             return env;
         }
 

@@ -41,6 +41,9 @@ public class StaffNotice extends Delivery {
     public UUID clientId;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** When the event asking for it happened (a risk flag's raising); null for notices raised here. */
+    @Column(name = "raised_at")
+    public Instant raisedAt;
     @Column(name = "read_at")
     public Instant readAt;
 

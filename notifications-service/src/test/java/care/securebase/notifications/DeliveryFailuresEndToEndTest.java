@@ -13,6 +13,8 @@ import care.securebase.events.ClientRegistered;
 import care.securebase.events.EventEnvelope;
 import care.securebase.events.MaintenanceStarted;
 import care.securebase.events.MaintenanceStarted.Booster;
+import care.securebase.kit.testing.BacklogMetricsContract;
+import care.securebase.kit.testing.Scrape;
 import care.securebase.kit.testing.TestKafka;
 import care.securebase.kit.testing.Tokens;
 import com.icegreen.greenmail.util.GreenMail;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -168,6 +171,14 @@ class DeliveryFailuresEndToEndTest {
                 .filter(r -> r.status == DeliveryStatus.FAILED).findFirst().orElseThrow();
         assertEquals(4, failed.attempts);
         assertTrue(failed.reason.startsWith("send-failed"), failed.reason);
+        // Counted by reason for the alert rules: three retries and the last try.
+        Scrape scrape = BacklogMetricsContract.scrape();
+        assertTrue(scrape.value("securebase_notifications_delivery_failures_total", Map.of("kind", "booster-reminder",
+                "outcome", "failed", "reason", failed.reason)).orElse(0) >= 1, "the last failure counted by its reason");
+        assertTrue(scrape.series("securebase_notifications_delivery_failures_total").stream()
+                .filter(s -> s.labels().get("kind").equals("booster-reminder") && s.labels().get("outcome").equals("retry")
+                        && s.labels().get("reason").startsWith("send-failed"))
+                .mapToDouble(Scrape.Sample::value).sum() >= 3, "each retried failure counted by its reason");
 
         List<EventEnvelope> events = TestKafka.read("test-notifications-events", WITHIN, seen -> seen.stream()
                 .anyMatch(e -> e.type().equals("notification-failed") && e.subject().equals(failed.id.toString())));

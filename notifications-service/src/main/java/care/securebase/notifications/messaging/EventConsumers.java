@@ -72,7 +72,7 @@ public class EventConsumers {
                         .ifPresent(p -> contacts.record(e.envelope().id(), p, e.envelope().time()));
                 case RISK_FLAG_RAISED -> e.readablePayload(RiskFlagRaised.class)
                         .filter(p -> complete(e, p.clientId(), p.clinicId(), p.intakeId()))
-                        .flatMap(p -> staffNotices.record(e.envelope().id(), p))
+                        .flatMap(p -> staffNotices.record(e.envelope().id(), p, e.envelope().time()))
                         .ifPresent(this::sendAtOnce);
                 case CONSENT_CHANGED -> e.readablePayload(ConsentChanged.class)
                         .filter(p -> complete(e, p.clientId(), p.clinicId()))

@@ -122,7 +122,7 @@ public class NoticeService {
             LOG.infof("Partner notice %s sent by e-mail", notice.id);
         } catch (RuntimeException e) {
             notice.failedAttempt(MailSender.reasonOf(e), now, delivery.retry());
-            metrics.count("partner-notice", notice.nextAttemptAt == null ? "failed" : "retry");
+            metrics.failure("partner-notice", notice.reason, notice.nextAttemptAt == null);
             LOG.warnf("Partner notice %s not sent (attempt %d, %s)", notice.id, notice.attempts, notice.reason);
             if (notice.nextAttemptAt == null) {
                 failures.report(notice.id, notice.clinicId, notice.clientId, "PARTNER_NOTICE", "EMAIL", notice.attempts);

@@ -267,7 +267,7 @@ public class ReminderService {
             LOG.infof("Reminder %s sent by %s", reminder.id, reminder.channel);
         } catch (RuntimeException e) {
             reminder.failedAttempt(MailSender.reasonOf(e), now, delivery.retry());
-            metrics.count("booster-reminder", reminder.nextAttemptAt == null ? "failed" : "retry");
+            metrics.failure("booster-reminder", reminder.reason, reminder.nextAttemptAt == null);
             LOG.warnf("Reminder %s not sent (attempt %d, %s)", reminder.id, reminder.attempts, reminder.reason);
             if (reminder.nextAttemptAt == null) {
                 failures.report(reminder.id, reminder.clinicId, reminder.clientId, "BOOSTER_REMINDER",

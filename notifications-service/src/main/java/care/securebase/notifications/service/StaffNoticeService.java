@@ -81,19 +81,21 @@ public class StaffNoticeService {
      *
      * @return the id of a new notice that should be sent at once; empty when there is nothing to send
      */
-    public Optional<UUID> record(UUID eventId, RiskFlagRaised event) {
+    public Optional<UUID> record(UUID eventId, RiskFlagRaised event, Instant raisedAt) {
         if (!inbox.firstDelivery(eventId, EventType.RISK_FLAG_RAISED.wireName())) {
             return Optional.empty();
         }
         OnCallRouting.OnFlag decision = OnCallRouting.onFlag(event);
         if (decision instanceof OnCallRouting.TellOnCall tell) {
             return tell(StaffNoticeKind.ON_CALL_RISK, event.intakeId(), "", tell.staffId(), event.clinicId(),
-                    event.clientId(), event.intakeId());
+                    event.clientId(), event.intakeId(), raisedAt);
         }
         if (decision instanceof OnCallRouting.NobodyOnCall) {
             if (insert(UUID.randomUUID(), StaffNoticeKind.ON_CALL_RISK, event.intakeId(), "", null, event.clinicId(),
-                    event.clientId(), event.intakeId(), StaffNotice.EMAIL, "SKIPPED", OnCallRouting.NOBODY_ON_CALL) == 1) {
+                    event.clientId(), event.intakeId(), StaffNotice.EMAIL, "SKIPPED", OnCallRouting.NOBODY_ON_CALL,
+                    raisedAt) == 1) {
                 metrics.count("staff-notice", "skipped");
+                metrics.onCallUnreached(OnCallRouting.NOBODY_ON_CALL);
                 // The clinic id only: which client it was stays in the portal.
                 LOG.warnf("A HIGH risk flag at clinic %s reached nobody: no clinician on call", event.clinicId());
             }
@@ -119,15 +121,22 @@ public class StaffNoticeService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<UUID> tell(StaffNoticeKind kind, UUID subjectId, String variant, String recipient,
                                String clinicId, UUID clientId, UUID intakeId) {
+        return tell(kind, subjectId, variant, recipient, clinicId, clientId, intakeId, null);
+    }
+
+    private Optional<UUID> tell(StaffNoticeKind kind, UUID subjectId, String variant, String recipient,
+                                String clinicId, UUID clientId, UUID intakeId, Instant raisedAt) {
         if (recipient == null || recipient.isBlank()) {
-            insert(UUID.randomUUID(), kind, subjectId, variant, null, clinicId, clientId, intakeId, StaffNotice.EMAIL,
-                    "SKIPPED", NOBODY_TO_TELL);
+            if (insert(UUID.randomUUID(), kind, subjectId, variant, null, clinicId, clientId, intakeId, StaffNotice.EMAIL,
+                    "SKIPPED", NOBODY_TO_TELL, raisedAt) == 1 && kind == StaffNoticeKind.ON_CALL_RISK) {
+                metrics.onCallUnreached(NOBODY_TO_TELL);
+            }
             LOG.warnf("A %s notice at clinic %s reached nobody: no staff id in the event", kind, clinicId);
             return Optional.empty();
         }
         UUID id = UUID.randomUUID();
         return insert(id, kind, subjectId, variant, recipient.strip(), clinicId, clientId, intakeId, StaffNotice.EMAIL,
-                "PENDING", null) == 1 ? Optional.of(id) : Optional.empty();
+                "PENDING", null, raisedAt) == 1 ? Optional.of(id) : Optional.empty();
     }
 
     /**
@@ -148,7 +157,7 @@ public class StaffNoticeService {
     @Transactional(Transactional.TxType.MANDATORY)
     public int tellOrganisation(StaffNoticeKind kind, UUID subjectId, String organisationId, String clinicId) {
         return insert(UUID.randomUUID(), kind, subjectId, "", organisation(organisationId), clinicId, null, null,
-                StaffNotice.PORTAL, "SENT", null);
+                StaffNotice.PORTAL, "SENT", null, null);
     }
 
     /**
@@ -158,18 +167,20 @@ public class StaffNoticeService {
     @Transactional(Transactional.TxType.MANDATORY)
     public int tellClinicAdmins(StaffNoticeKind kind, UUID subjectId, String variant, String clinicId, UUID clientId) {
         return insert(UUID.randomUUID(), kind, subjectId, variant, CLINIC_ADMINS, clinicId, clientId, null,
-                StaffNotice.PORTAL, "SENT", null);
+                StaffNotice.PORTAL, "SENT", null, null);
     }
 
     private int insert(UUID id, StaffNoticeKind kind, UUID subjectId, String variant, String recipient,
-                       String clinicId, UUID clientId, UUID intakeId, String channel, String status, String reason) {
+                       String clinicId, UUID clientId, UUID intakeId, String channel, String status, String reason,
+                       Instant raisedAt) {
         Instant now = clock.instant();
         StoredTrace trace = StoredTrace.current();
         return em.createNativeQuery("""
                 insert into staff_notice (id, kind, subject_id, variant, channel, intake_id, recipient, clinic_id,
-                    client_id, status, next_attempt_at, attempts, sent_at, reason, created_at, traceparent, tracestate)
+                    client_id, status, next_attempt_at, attempts, sent_at, reason, created_at, raised_at,
+                    traceparent, tracestate)
                 values (:id, :kind, :subject, :variant, :channel, :intake, :recipient, :clinic, :client, :status,
-                    :next, 0, :sent, :reason, :now, :traceparent, :tracestate)
+                    :next, 0, :sent, :reason, :now, :raised, :traceparent, :tracestate)
                 on conflict on constraint staff_notice_once do nothing""")
                 .setParameter("id", id)
                 .setParameter("kind", kind.name())
@@ -185,6 +196,7 @@ public class StaffNoticeService {
                 .setParameter("sent", "SENT".equals(status) ? now : null)
                 .setParameter("reason", reason)
                 .setParameter("now", now)
+                .setParameter("raised", raisedAt)
                 .setParameter("traceparent", trace.traceparent())
                 .setParameter("tracestate", trace.tracestate())
                 .executeUpdate();
@@ -226,6 +238,9 @@ public class StaffNoticeService {
         if (decision instanceof OnCallRouting.Skip skip) {
             notice.skip(skip.reason());
             metrics.count("staff-notice", "skipped");
+            if (notice.kind == StaffNoticeKind.ON_CALL_RISK) {
+                metrics.onCallUnreached(skip.reason());
+            }
             LOG.warnf("Staff notice %s skipped: %s", notice.id, skip.reason());
             return true;
         }
@@ -236,6 +251,9 @@ public class StaffNoticeService {
                     settings.of(notice.clinicId).defaultLanguage(), linkTo), MailSender.messageId("staff-notice", notice.id));
             notice.markSent(clock.instant());
             metrics.count("staff-notice", "sent");
+            if (notice.kind == StaffNoticeKind.ON_CALL_RISK) {
+                metrics.onCallSent(notice.raisedAt != null ? notice.raisedAt : notice.createdAt, notice.sentAt);
+            }
             LOG.infof("Staff notice %s sent by e-mail", notice.id);
         } catch (RuntimeException e) {
             failed(notice, MailSender.reasonOf(e), now);
@@ -246,8 +264,11 @@ public class StaffNoticeService {
 
     private void failed(StaffNotice notice, String reason, Instant now) {
         notice.failedAttempt(reason, now, delivery.retry());
-        metrics.count("staff-notice", notice.nextAttemptAt == null ? "failed" : "retry");
+        metrics.failure("staff-notice", notice.reason, notice.nextAttemptAt == null);
         if (notice.nextAttemptAt == null) {
+            if (notice.kind == StaffNoticeKind.ON_CALL_RISK) {
+                metrics.onCallUnreached("gave-up");
+            }
             failures.get().report(notice.id, notice.clinicId, notice.clientId, "STAFF_" + notice.kind.name(),
                     notice.channel, notice.attempts);
         }
