@@ -10,8 +10,11 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 
-/** A client as a FHIR R4 Patient: identity and contact, nothing clinical. */
+/** A client as a FHIR R4 Patient: identity, contact, guardian and emergency contact; nothing clinical. */
 public final class PatientMapper {
+
+    static final String CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131";
+    static final String SNOMED = "http://snomed.info/sct";
 
     private PatientMapper() {
     }
@@ -35,11 +38,36 @@ public final class PatientMapper {
             patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(client.phone)
                     .setRank(client.preferredChannel == Client.Channel.SMS ? 1 : 2);
         }
+        if (client.guardianName != null) {
+            Patient.ContactComponent guardian = contact(patient, client.guardianName, client.guardianRelationship,
+                    new Coding(SNOMED, "394619001", "Guardian (person)"), client.guardianPhone);
+            if (client.guardianEmail != null) {
+                guardian.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(client.guardianEmail);
+            }
+        }
+        if (client.emergencyContactName != null) {
+            contact(patient, client.emergencyContactName, client.emergencyContactRelationship,
+                    new Coding(CONTACT_ROLE, "C", "Emergency Contact"), client.emergencyContactPhone);
+        }
         patient.addCommunication().setPreferred(true).setLanguage(new CodeableConcept(
                 new Coding("urn:ietf:bcp:47", client.language, null)));
         patient.setManagingOrganization(new Reference()
                 .setIdentifier(new Identifier().setSystem(Fhir.CLINIC_ID_SYSTEM).setValue(client.clinicId))
                 .setDisplay(client.clinicId));
         return patient;
+    }
+
+    /**
+     * A contact's role as a code a receiving system can act on (HL7 v2 table 0131 has emergency contact but
+     * no guardian, so the guardian is SNOMED CT's) and, as the concept's text, how they relate to the client
+     * in the clinic's words ("mother", "sister").
+     */
+    private static Patient.ContactComponent contact(Patient patient, String name, String relationship, Coding role,
+                                                    String phone) {
+        Patient.ContactComponent contact = patient.addContact();
+        contact.addRelationship(new CodeableConcept(role).setText(relationship));
+        contact.setName(new HumanName().setText(name));
+        contact.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue(phone);
+        return contact;
     }
 }

@@ -46,6 +46,42 @@ class FhirResourceTest {
     }
 
     @Test
+    void theGuardianAndTheEmergencyContactAreThePatientsContacts() {
+        String id = TestClients.register("ingrid", "Robin Young", Map.of(
+                "dateOfBirth", "2015-06-01",
+                "guardian", Map.of("name", "Pat Young", "relationship", "mother", "phone", "+44 20 7946 1111",
+                        "email", "pat.young@example.org"),
+                "emergencyContact", Map.of("name", "Sam Young", "relationship", "aunt", "phone", "+44 20 7946 2222"),
+                "consents", java.util.List.of(Map.of("scope", "TREATMENT", "granted", true, "recordedFor", "GUARDIAN",
+                        "formVersion", "consent-form-2026.1"))));
+        String json = given().auth().oauth2(Tokens.of("clara")).get("/fhir/Patient/" + id)
+                .then().statusCode(200).extract().asString();
+
+        assertEquals(java.util.List.of(), FhirValidation.errors(json));
+        Patient patient = FhirValidation.CONTEXT.newJsonParser().parseResource(Patient.class, json);
+        assertEquals(2, patient.getContact().size());
+        Patient.ContactComponent guardian = patient.getContact().get(0);
+        assertEquals("Pat Young", guardian.getName().getText());
+        assertEquals("394619001", guardian.getRelationshipFirstRep().getCodingFirstRep().getCode());
+        assertEquals("http://snomed.info/sct", guardian.getRelationshipFirstRep().getCodingFirstRep().getSystem());
+        assertEquals("mother", guardian.getRelationshipFirstRep().getText());
+        assertEquals(java.util.List.of("+44 20 7946 1111", "pat.young@example.org"),
+                guardian.getTelecom().stream().map(ContactPoint::getValue).toList());
+        Patient.ContactComponent emergency = patient.getContact().get(1);
+        assertEquals("Sam Young", emergency.getName().getText());
+        assertEquals("C", emergency.getRelationshipFirstRep().getCodingFirstRep().getCode());
+        assertEquals("http://terminology.hl7.org/CodeSystem/v2-0131",
+                emergency.getRelationshipFirstRep().getCodingFirstRep().getSystem());
+        assertEquals("aunt", emergency.getRelationshipFirstRep().getText());
+        assertEquals("+44 20 7946 2222", emergency.getTelecomFirstRep().getValue());
+
+        String adult = TestClients.register("ingrid", "Alex Noone", Map.of());
+        String plain = given().auth().oauth2(Tokens.of("clara")).get("/fhir/Patient/" + adult)
+                .then().statusCode(200).extract().asString();
+        assertTrue(FhirValidation.CONTEXT.newJsonParser().parseResource(Patient.class, plain).getContact().isEmpty());
+    }
+
+    @Test
     void completedInstrumentsAreValidQuestionnaireResponses() {
         TestClients.clinician("ada", "clara", "northside", 150);
         String clientId = TestClients.register("ingrid", "Quinn Answered", Map.of("email", "quinn.fhir@example.org"));
