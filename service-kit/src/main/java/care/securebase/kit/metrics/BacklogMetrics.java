@@ -92,7 +92,8 @@ public class BacklogMetrics {
         inboxSize = Math.max(0, estimate.doubleValue());
     }
 
-    private static Instant instant(Object value) {
+    /** A timestamp a native query returned (Instant, OffsetDateTime or Timestamp by column type and driver). */
+    public static Instant instant(Object value) {
         if (value == null) {
             return null;
         }
