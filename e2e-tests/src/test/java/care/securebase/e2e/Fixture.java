@@ -178,7 +178,6 @@ final class Fixture {
                         true, System.out, org.hamcrest.Matchers.greaterThanOrEqualTo(400)));
     }
 
-    /** The fixture's object for a path parameter, by the name and the path segment before it. */
     /** A random word of lower-case letters. */
     static String letters(int length) {
         StringBuilder word = new StringBuilder();
@@ -189,6 +188,7 @@ final class Fixture {
         return word.toString();
     }
 
+    /** The fixture's object for a path parameter, by the name and the path segment before it. */
     String pathValue(String path, String param) {
         String value = fixtureValue(path, param);
         return value != null ? value : UUID.randomUUID().toString();
