@@ -24,7 +24,7 @@ public enum StaffNoticeKind {
     /** The client's clinician (inbox only): warning signs of the plan ticked at or above its count. */
     CHECK_IN_WARNING_SIGNS("A client's check-in needs your review"),
     /** The client's clinician (inbox only): check-ins expired unanswered, several in a row. */
-    CHECK_INS_MISSED("A client has not answered their recent check-ins"),
+    CHECK_INS_MISSED("A client has missed their recent check-ins"),
     /** The client's clinician (inbox only): the client asked, by their reminder's link, to cancel a session. */
     APPOINTMENT_CANCEL_REQUESTED("A client asked to cancel a scheduled session");
 
