@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * When to remind a client of their boosters and scheduled sessions. Pure: "now" and the lead times come in, so the rules
- * are testable at any moment.
+ * When to remind a client of their boosters and scheduled sessions. Pure: "now" and the lead times come
+ * in, so the rules are testable at any moment.
  *
  * <ul>
- *   <li>A booster at or before now gets no reminder: it is too late to be useful.</li>
+ *   <li>A booster (or session) at or before now gets no reminder: it is too late to be useful.</li>
  *   <li>A lead time whose moment is still ahead is planned for that moment.</li>
  *   <li>A lead time whose moment has passed (the plan came late) is due now; if several have
  *       passed, only the shortest is kept, so the client gets one message instead of a burst of
@@ -23,6 +23,7 @@ import java.util.UUID;
  */
 public final class ReminderSchedule {
 
+    /** @param boosterId the booster's id, or the session's for a session's reminders */
     public record Planned(UUID boosterId, Instant appointmentAt, Duration leadTime, Instant sendAt) {
 
         /** The lead time as stored and shown: whole days as P7D rather than Duration's PT168H. */
