@@ -33,9 +33,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Notices to staff: recorded from events (on-call, missed appointment, overdue referral, check-in flags,
- * requests to cancel a session) or by this
- * service (opt-outs, failed deliveries), shown in the recipient's inbox, and the EMAIL ones mailed at
- * once; quiet hours never apply to staff.
+ * requests to cancel a session) or by this service (opt-outs, failed deliveries), shown in the
+ * recipient's inbox, and the EMAIL ones mailed at once; quiet hours never apply to staff.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
