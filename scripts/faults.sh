@@ -1,5 +1,6 @@
 # ./clinic faults [--short]: the fault suite. Each scenario puts steady load on the services (new clients
-# registered, intakes completed, episodes moved to maintenance, reminders mailed), breaks one server
+# registered, intakes completed, episodes moved to maintenance, reminders mailed, a check-in's link mailed),
+# breaks one server
 # while the load runs, repairs it, and then counts: every accepted request's effects exist exactly once,
 # downstream too, and refused requests left nothing behind.
 #
@@ -325,8 +326,10 @@ faults_scenario() { # name
   local tsv="$FAULTS_DIR/requests.tsv" stop="$FAULTS_DIR/stop"
   : >"$tsv"
   say "faults: scenario $name: load at $FAULTS_RATE clients/s, outage ${FAULTS_OUTAGE}s"
-  java -Xmx128m -cp "$STATE/classes" Faults load tag="f$FAULTS_RUN-$name" rate="$FAULTS_RATE" \
+  # kafka=: the load announces each client's check-in on sessions-events itself (see Faults.java, CheckInEvents).
+  java -Xmx128m -cp "$STATE/classes:$KAFKA_HOME/lib/*" Faults load tag="f$FAULTS_RUN-$name" rate="$FAULTS_RATE" \
     intake="$(app_url intake-service)" sessions="$(app_url sessions-service)" keycloak="$KEYCLOAK_URL" \
+    kafka="localhost:$KAFKA_PORT" \
     out="$tsv" stop="$stop" settle="$FAULTS_SETTLE" >"$LOGS/load-$name.log" 2>&1 9>&- &
   FAULTS_LOAD_PID=$!
   local i=0
@@ -394,41 +397,55 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
   awk -F'\t' '($2 == "maintenance" && $5 == 201) ||
     (($2 == "written-despite-refusal" || $2 == "in-doubt-was-written") && $7 == "maintenance") { print $4 }' \
     "$tsv" | sort -u >"$d/maintenance-ok"
+  awk -F'\t' '$2 == "checkin" && $5 == 201 { print $4 }' "$tsv" | sort -u >"$d/checkin-ok"
 
   local in_clients in_intake_refused
   in_clients=$(faults_sql_list <(cut -f1 "$d/registered"))
   in_intake_refused=$(faults_sql_list "$d/intake-refused")
 
   # Events arrive late after a fault: wait until every expected effect is there, or the time is up.
-  local deadline=$((SECONDS + FAULTS_SETTLE)) want_episodes want_sent have_episodes have_sent
+  local deadline=$((SECONDS + FAULTS_SETTLE)) want_episodes want_sent have_episodes have_sent want_checkins have_checkins
   want_episodes=$(wc -l <"$d/intake-ok")
   want_sent=$(wc -l <"$d/maintenance-ok")
+  want_checkins=$(wc -l <"$d/checkin-ok")
   while :; do
     faults_psql sessions "SELECT client_id, count(*) FROM episode WHERE client_id IN ($in_clients) GROUP BY 1" \
       | sort >"$d/episodes"
     faults_psql notifications "SELECT client_id, count(*) FROM booster_reminder
       WHERE status = 'SENT' AND client_id IN ($in_clients) GROUP BY 1" | sort >"$d/reminders-sent"
+    faults_psql notifications "SELECT client_id, count(*) FROM check_in_message
+      WHERE status = 'SENT' AND client_id IN ($in_clients) GROUP BY 1" | sort >"$d/checkins-sent"
     have_episodes=$(join -t $'\t' "$d/intake-ok" "$d/episodes" | wc -l)
     have_sent=$(join -t $'\t' "$d/maintenance-ok" "$d/reminders-sent" | wc -l)
-    ((have_episodes >= want_episodes && have_sent >= want_sent)) && break
+    have_checkins=$(join -t $'\t' "$d/checkin-ok" "$d/checkins-sent" | wc -l)
+    ((have_episodes >= want_episodes && have_sent >= want_sent && have_checkins >= want_checkins)) && break
     ((SECONDS >= deadline)) && break
     sleep 2
   done
   sleep 2 # a mail accepted by SMTP is in GreenMail's API a moment later
   faults_hook "$name" count # the scenario's own checks and figures (extra.json), now that all arrived
-  # Per address: distinct messages (by Message-ID) and copies. A copy with the same Message-ID is a
-  # retry after the SMTP server's reply was lost: the same mail again, which mail clients fold into one.
-  local client email counts
+  # Per address and kind (a check-in's link, <check-in.ID@...>, or anything else: the booster reminder):
+  # distinct messages (by Message-ID) and copies. A copy with the same Message-ID is a retry after the
+  # SMTP server's reply was lost: the same mail again, which mail clients fold into one.
+  local client email counts m mc c cc
   : >"$d/mails"
   : >"$d/mail-copies"
+  : >"$d/checkin-mails"
+  : >"$d/checkin-mail-copies"
   while IFS=$'\t' read -r client email; do
     counts=$(curl -s --max-time 5 "$MAIL_API_URL/api/user/$email/messages/" | jq -r 'if type == "array"
-      then "\([.[] | .mimeMessage | capture("(?i)(^|\n)message-id:\\s*(?<id><[^>]*>)").id // "?"] | unique | length)\t\(length)"
-      else "0\t0" end' 2>/dev/null || printf '0\t0')
-    printf '%s\t%s\n' "$client" "${counts%%$'\t'*}" >>"$d/mails"
-    printf '%s\t%s\n' "$client" "${counts##*$'\t'}" >>"$d/mail-copies"
+      then [.[] | .mimeMessage | capture("(?i)(^|\n)message-id:\\s*(?<id><[^>]*>)").id // "?"]
+        | (map(select(startswith("<check-in.") | not))) as $other | (map(select(startswith("<check-in.")))) as $checkIn
+        | "\($other | unique | length)\t\($other | length)\t\($checkIn | unique | length)\t\($checkIn | length)"
+      else "0\t0\t0\t0" end' 2>/dev/null || printf '0\t0\t0\t0')
+    IFS=$'\t' read -r m mc c cc <<<"$counts"
+    printf '%s\t%s\n' "$client" "${m:-0}" >>"$d/mails"
+    printf '%s\t%s\n' "$client" "${mc:-0}" >>"$d/mail-copies"
+    printf '%s\t%s\n' "$client" "${c:-0}" >>"$d/checkin-mails"
+    printf '%s\t%s\n' "$client" "${cc:-0}" >>"$d/checkin-mail-copies"
   done <"$d/registered"
   sort -o "$d/mails" "$d/mails"
+  sort -o "$d/checkin-mails" "$d/checkin-mails"
 
   # Refused requests must have left nothing: no client row, no intake, no episode.
   local stray_clients=0 stray_intakes=0 stray_episodes=0
@@ -439,10 +456,12 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     stray_intakes=$(faults_psql intake "SELECT count(*) FROM intake WHERE client_id IN ($in_intake_refused)")
     stray_episodes=$(faults_psql sessions "SELECT count(*) FROM episode WHERE client_id IN ($in_intake_refused)")
   fi
-  local plans_twice retried clients_twice
+  local plans_twice retried clients_twice checkins_retried
   clients_twice=$(faults_psql intake "SELECT count(*) FROM (SELECT email FROM client
     WHERE email IN ($(faults_sql_list <(cut -f2 "$d/registered"))) GROUP BY email HAVING count(*) > 1) x")
   retried=$(faults_psql notifications "SELECT count(*) FROM booster_reminder
+    WHERE status = 'SENT' AND attempts > 1 AND client_id IN ($in_clients)")
+  checkins_retried=$(faults_psql notifications "SELECT count(*) FROM check_in_message
     WHERE status = 'SENT' AND attempts > 1 AND client_id IN ($in_clients)")
   plans_twice=$(faults_psql sessions "SELECT count(*) FROM (SELECT e.client_id FROM maintenance_plan p
     JOIN episode e ON e.id = p.episode_id WHERE e.client_id IN ($in_clients) GROUP BY 1 HAVING count(*) > 1) x")
@@ -452,6 +471,8 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     --rawfile requests "$tsv" --rawfile registered "$d/registered" --rawfile intakeOk "$d/intake-ok" \
     --rawfile maintenanceOk "$d/maintenance-ok" --rawfile intakeInDoubt "$d/intake-in-doubt" --rawfile episodes "$d/episodes" \
     --rawfile sent "$d/reminders-sent" --rawfile mails "$d/mails" --rawfile copies "$d/mail-copies" --slurpfile checks "$d/checks.json" \
+    --rawfile checkinOk "$d/checkin-ok" --rawfile checkinsSent "$d/checkins-sent" --rawfile checkinMails "$d/checkin-mails" \
+    --rawfile checkinCopies "$d/checkin-mail-copies" --argjson checkinsRetried "$checkins_retried" \
     --slurpfile extra "$d/extra.json" \
     --argjson strayClients "$stray_clients" --argjson strayIntakes "$stray_intakes" \
     --argjson strayEpisodes "$stray_episodes" --argjson plansTwice "$plans_twice" --argjson retried "$retried" --argjson clientsTwice "$clients_twice" '
@@ -462,14 +483,17 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
     | (rows($registered) | map(.[0])) as $clients
     | (rows($intakeOk) | map(.[0])) as $intakeOk
     | (rows($maintenanceOk) | map(.[0])) as $maintOk
+    | (rows($checkinOk) | map(.[0])) as $checkinOk
     | (rows($intakeInDoubt) | map(.[0])) as $intakeInDoubt
     | counts($episodes) as $ep | counts($sent) as $rem | counts($mails) as $mail | counts($copies) as $copies
+    | counts($checkinsSent) as $cis | counts($checkinMails) as $cimail | counts($checkinCopies) as $cicopies
     | def found($ids; $c): [$ids[] | select(($c[.] // 0) >= 1)] | length;
       def twice($c): [$c[] | select(. > 1)] | length;
     ($r | map(select(.status >= 500))) as $fivexx
     | ($fivexx | map(select(.status != 503 or (.problem | not)))) as $unclean
     | ([$ep | keys[] | select(IN($intakeOk[], $intakeInDoubt[]) | not)] | length) as $episodesUnasked
     | ([$mail | to_entries[] | select(.value > 0) | .key | select(IN($maintOk[]) | not)] | length) as $mailsUnasked
+    | ([$cimail | to_entries[] | select(.value > 0) | .key | select(IN($checkinOk[]) | not)] | length) as $checkinMailsUnasked
     | ($r | map(select(.step == "intake" and .status == 201) | {key: .client, value: .t}) | from_entries) as $intakeAt
     | ($r | map(select(.step == "poll-episode" and .status == 200)) | group_by(.client)
           | map({key: .[0].client, value: (map(.t) | min)}) | from_entries) as $episodeAt
@@ -494,6 +518,11 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
                           sentAfterFailedAttempts: $retried},
           mails: {expected: ($maintOk | length), found: found($maintOk; $mail), duplicates: twice($mail), unasked: $mailsUnasked,
                   sameMessageAgain: ([$copies | to_entries[] | .value - ($mail[.key] // 0)] | add // 0)},
+          checkInsSent: {expected: ($checkinOk | length), found: found($checkinOk; $cis), duplicates: twice($cis),
+                         sentAfterFailedAttempts: $checkinsRetried},
+          checkInMails: {expected: ($checkinOk | length), found: found($checkinOk; $cimail), duplicates: twice($cimail),
+                         unasked: $checkinMailsUnasked,
+                         sameMessageAgain: ([$cicopies | to_entries[] | .value - ($cimail[.key] // 0)] | add // 0)},
           maintenancePlansTwice: $plansTwice,
           clientsRegisteredTwice: $clientsTwice
         },
@@ -507,15 +536,18 @@ faults_count() { # name requests.tsv fault-ms repaired-ms seconds driver-summary
         checks: $checks[0],
         driver: $driver
       } + $extra[0]
-    | .expected = (.effects | [.episodes.expected, .remindersSent.expected, .mails.expected] | add)
-    | .found = (.effects | [.episodes.found, .remindersSent.found, .mails.found] | add)
-    | .duplicates = (.effects | [.episodes.duplicates, .remindersSent.duplicates, .mails.duplicates, .maintenancePlansTwice,
-                                 .clientsRegisteredTwice] | add)
+    | .expected = (.effects | [.episodes.expected, .remindersSent.expected, .mails.expected, .checkInsSent.expected,
+                               .checkInMails.expected] | add)
+    | .found = (.effects | [.episodes.found, .remindersSent.found, .mails.found, .checkInsSent.found, .checkInMails.found] | add)
+    | .duplicates = (.effects | [.episodes.duplicates, .remindersSent.duplicates, .mails.duplicates, .checkInsSent.duplicates,
+                                 .checkInMails.duplicates, .maintenancePlansTwice, .clientsRegisteredTwice] | add)
     | .problems = ([
         (if .accepted == 0 then "no request was accepted" else empty end),
         (if .found < .expected then "\(.expected - .found) effects missing" else empty end),
         (if .duplicates > 0 then "\(.duplicates) duplicated" else empty end),
-        (if .effects.episodes.unasked + .effects.mails.unasked > 0 then "effects of requests that were not accepted" else empty end),
+        (if .effects.episodes.unasked + .effects.mails.unasked + .effects.checkInMails.unasked > 0
+         then "effects of requests that were not accepted" else empty end),
+        (if (.effects.checkInsSent.expected == 0) then "no check-in was published" else empty end),
         (if (.leftByRefusedRequests | add) > 0 then "refused requests left rows behind" else empty end),
         (if .writtenDespiteRefusal > 0 then "\(.writtenDespiteRefusal) refused requests were written anyway" else empty end),
         (if .fiveHundreds.unclean > 0 then "\(.fiveHundreds.unclean) 5xx that are not 503 problem+json" else empty end),
@@ -545,11 +577,11 @@ faults_table() { # results.json
     "\("-" * 11)  \("-" * 8)  \("-" * 16)  \("-" * 5)  \("-" * 10)  \("-" * 20)  ------",
     (.scenarios[] | "\(.scenario | pad(11))  \(.accepted | pad(8))  \(.expected | pad(16))  \(.found | pad(5))  \(.duplicates | pad(10))  \(five | pad(20))  \(.result)"),
     "",
-    (.scenarios[] | "  \(.scenario): \(if .repaired then "repaired \(.repairedAfterSeconds) s after the fault" else "left down (short run)" end); \(.acceptedDuringOutage) requests accepted \(if .repaired then "meanwhile" else "in the first \(.repairedAfterSeconds) s" end); slowest intake-to-episode \(.slowestEpisodeSeconds // "-") s; reminders sent after failed attempts \(.effects.remindersSent.sentAfterFailedAttempts)\(if .effects.mails.sameMessageAgain > 0 then "; \(.effects.mails.sameMessageAgain) mail(s) delivered again with the same Message-ID (SMTP reply lost)" else "" end)\(if .inDoubt.answers > 0 then "; \(.inDoubt.answers) requests of unknown outcome (cut, timed out or commit-outcome-unknown; \(.inDoubt.foundWritten) found done on retry)" else "" end)\(if .checks | length > 0 then "; checks passed \([.checks[] | select(.ok)] | length)/\(.checks | length)" else "" end)"),
+    (.scenarios[] | "  \(.scenario): \(if .repaired then "repaired \(.repairedAfterSeconds) s after the fault" else "left down (short run)" end); \(.acceptedDuringOutage) requests accepted \(if .repaired then "meanwhile" else "in the first \(.repairedAfterSeconds) s" end); slowest intake-to-episode \(.slowestEpisodeSeconds // "-") s; reminders sent after failed attempts \(.effects.remindersSent.sentAfterFailedAttempts), check-ins \(.effects.checkInsSent.sentAfterFailedAttempts)\(if .effects.mails.sameMessageAgain + .effects.checkInMails.sameMessageAgain > 0 then "; \(.effects.mails.sameMessageAgain + .effects.checkInMails.sameMessageAgain) mail(s) delivered again with the same Message-ID (SMTP reply lost)" else "" end)\(if .inDoubt.answers > 0 then "; \(.inDoubt.answers) requests of unknown outcome (cut, timed out or commit-outcome-unknown; \(.inDoubt.foundWritten) found done on retry)" else "" end)\(if .checks | length > 0 then "; checks passed \([.checks[] | select(.ok)] | length)/\(.checks | length)" else "" end)"),
     (.scenarios[] | select(.eventOrder) | .scenario as $s | .eventOrder | "  \($s), event order: \(.events) events of \(.subjects) subjects checked on the topics, \(.outOfOrder) out of order; \(.domainPairs) registration/intake and episode/maintenance pairs, \(.domainOutOfOrder) the wrong way round; \(.missing) missing; \(.duplicatesOnTopic) sent twice (relay re-sends, skipped by the consumers)"),
     "",
     (.scenarios[] | select(.result != "PASS") | "  \(.scenario): \(.problems | join("; "))"),
-    "Effects: an episode per accepted intake, a sent reminder and one mail per accepted maintenance plan.",
+    "Effects: an episode per accepted intake, a sent reminder and one mail per accepted maintenance plan, a sent check-in and one mail per check-in published.",
     "Details: \(.file)"' "$1"
 }
 

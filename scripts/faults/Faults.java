@@ -43,7 +43,9 @@ import java.util.regex.Pattern;
  *   <li>{@code load key=value...}: steady load through a fault. At a fixed arrival rate, each new client
  *       is registered and their intake completed with a clinician (intake-service); once sessions-service
  *       has opened the episode, it is moved to active treatment and then to maintenance with one booster
- *       two days ahead, whose seven-day reminder is due at once (notifications-service, mail). Every
+ *       two days ahead, whose seven-day reminder is due at once (notifications-service, mail). Then one
+ *       check-in of the episode falls due ({@code check-in-due} on sessions-events, published by
+ *       {@link CheckInEvents}), whose link goes to the client at once (notifications-service, mail). Every
  *       request is written to a TSV file with its outcome, so the script can count afterwards that each
  *       accepted request's effects exist exactly once and refused ones left nothing behind.</li>
  * </ul>
@@ -64,6 +66,78 @@ public class Faults {
             System.err.println("usage: Faults gate LISTEN TARGET | Faults load key=value...");
             System.exit(2);
         }
+    }
+}
+
+/**
+ * Publishes {@code check-in-due} events to sessions-events the way sessions-service's outbox relay does:
+ * the envelope of the events module as JSON, keyed by the client, acknowledged by all in-sync replicas.
+ * Kept apart from {@link Load} so that the gate runs without the Kafka client on its class path.
+ */
+final class CheckInEvents implements AutoCloseable {
+
+    record Event(String id, String checkInId, String client, String json) {
+    }
+
+    private final org.apache.kafka.clients.producer.KafkaProducer<String, String> producer;
+    private final String topic;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    CheckInEvents(String bootstrap, String prefix) {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        p.put("value.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+        p.put("acks", "all");
+        p.put("enable.idempotence", "true");
+        // A broker outage (70 s in the kafka scenario) is waited out by the send, then by the caller's retry.
+        p.put("delivery.timeout.ms", "60000");
+        p.put("request.timeout.ms", "20000");
+        p.put("max.block.ms", "20000");
+        producer = new org.apache.kafka.clients.producer.KafkaProducer<>(p);
+        topic = prefix + "sessions-events";
+    }
+
+    /** A check-in due now, expiring in 72 hours, with a link token shaped as sessions mints them. */
+    Event due(String client, String episode) {
+        String id = UUID.randomUUID().toString();
+        String checkInId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        String json = """
+                {"id":"%s","type":"check-in-due","source":"sessions-service","time":"%s","subject":"%s",\
+                "schemaVersion":1,"data":{"checkInId":"%s","episodeId":"%s","clientId":"%s","clinicId":"northside",\
+                "link":"%s","dueAt":"%s","expiresAt":"%s"}}"""
+                .formatted(id, now, client, checkInId, episode, client, token(), now, now.plus(Duration.ofHours(72)));
+        return new Event(id, checkInId, client, json);
+    }
+
+    /** @return null once the broker acknowledged it, else why not */
+    String publish(Event event) {
+        try {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, event.client(), event.json()))
+                    .get(90, TimeUnit.SECONDS);
+            return null;
+        } catch (InterruptedException e) {
+            java.lang.Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return "kafka:" + cause.getClass().getSimpleName();
+        }
+    }
+
+    private String token() {
+        byte[] nonce = new byte[16];
+        byte[] sig = new byte[16];
+        random.nextBytes(nonce);
+        random.nextBytes(sig);
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString(nonce) + "." + b64.encodeToString(sig);
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(10));
     }
 }
 
@@ -146,6 +220,8 @@ final class Load {
     private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger unfinished = new AtomicInteger();
     private volatile long deadline = Long.MAX_VALUE;
+    /** Null when the run has no broker to publish check-ins to (kafka= not given). */
+    private final CheckInEvents checkIns;
 
     Load(Map<String, String> o) throws IOException {
         intake = o.get("intake");
@@ -156,6 +232,7 @@ final class Load {
         stopFile = Path.of(o.get("stop"));
         settle = Duration.ofSeconds(Long.parseLong(o.getOrDefault("settle", "90")));
         out = new PrintWriter(Files.newBufferedWriter(Path.of(o.get("out"))), true);
+        checkIns = o.containsKey("kafka") ? new CheckInEvents(o.get("kafka"), o.getOrDefault("topic-prefix", "")) : null;
     }
 
     void run() throws Exception {
@@ -196,6 +273,9 @@ final class Load {
             flows.shutdownNow();
         }
         refresher.shutdownNow();
+        if (checkIns != null) {
+            checkIns.close();
+        }
         System.out.printf("clients=%d unfinished=%d%n", n, unfinished.get());
         out.close();
     }
@@ -241,9 +321,33 @@ final class Load {
                 "{\"phase\":\"ACTIVE_TREATMENT\"}", 200, null) == null) {
             return;
         }
-        retrying("maintenance", email, client, clinician, sessions + "/episodes/" + episode + "/maintenance", """
+        if (retrying("maintenance", email, client, clinician, sessions + "/episodes/" + episode + "/maintenance", """
                 {"relapseWarningSigns":["withdrawing"],"copingTools":["breathing"],"supports":["friend"],
-                 "boosters":["%s"]}""".formatted(booster), 201, null);
+                 "boosters":["%s"]}""".formatted(booster), 201, null) == null || checkIns == null) {
+            return;
+        }
+        checkIn(email, client, episode);
+    }
+
+    /**
+     * One check-in of the episode falls due now. sessions-service does not publish check-ins on the
+     * load's schedule, so the load announces it as sessions would (same topic, key and envelope), and a
+     * careful producer retries the same event (same id) until the broker has it: the consumer's inbox makes
+     * a copy a no-op. Recorded as 201 once acknowledged, with the check-in's id as detail.
+     */
+    private void checkIn(String email, String client, String episode) {
+        CheckInEvents.Event event = checkIns.due(client, episode);
+        while (System.nanoTime() < deadline) {
+            String failure = checkIns.publish(event);
+            if (failure == null) {
+                record("checkin", email, client, 201, false, event.checkInId());
+                return;
+            }
+            record("checkin-retry", email, client, REFUSED, false, failure);
+            sleep(1_000);
+        }
+        record("unfinished", email, client, 0, false, "checkin");
+        unfinished.incrementAndGet();
     }
 
     /**

@@ -15,6 +15,12 @@ public enum EventType {
     EPISODE_DISCHARGED("episode-discharged", Topics.SESSIONS, EpisodeDischarged.class, 1),
     BOOSTER_SCHEDULE_CHANGED("booster-schedule-changed", Topics.SESSIONS, BoosterScheduleChanged.class, 1),
     BOOSTER_RECORDED("booster-recorded", Topics.SESSIONS, BoosterRecorded.class, 1),
+    CHECK_IN_DUE("check-in-due", Topics.SESSIONS, CheckInDue.class, 1),
+    CHECK_IN_FLAGGED("check-in-flagged", Topics.SESSIONS, CheckInFlagged.class, 1),
+    CHECK_INS_ENDED("check-ins-ended", Topics.SESSIONS, CheckInsEnded.class, 1),
+    APPOINTMENT_SCHEDULED("appointment-scheduled", Topics.SESSIONS, AppointmentScheduled.class, 1),
+    APPOINTMENT_CANCELLED("appointment-cancelled", Topics.SESSIONS, AppointmentCancelled.class, 1),
+    APPOINTMENT_CANCEL_REQUESTED("appointment-cancel-requested", Topics.SESSIONS, AppointmentCancelRequested.class, 1),
     // referral-sent: version 2 added the program's name and kind and who referred; version 3 dropped the
     // program (id, name, kind), which no consumer needs and which can reveal a clinical need.
     // referral-status-changed: version 2 added reason and outcome.

@@ -2,8 +2,6 @@ package care.securebase.notifications;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,7 +12,7 @@ import java.util.UUID;
 /** A reminder to a client of one booster appointment, a lead time before it. */
 @Entity
 @Table(name = "booster_reminder")
-public class BoosterReminder extends Delivery {
+public class BoosterReminder extends ClientMessage {
 
     @Id
     public UUID id;
@@ -23,21 +21,19 @@ public class BoosterReminder extends Delivery {
     /** ISO-8601, e.g. P7D; with boosterId the natural key. */
     @Column(name = "lead_time")
     public String leadTime;
-    @Column(name = "client_id")
-    public UUID clientId;
-    @Column(name = "clinic_id")
-    public String clinicId;
     @Column(name = "episode_id")
     public UUID episodeId;
     @Column(name = "appointment_at")
     public Instant appointmentAt;
     @Column(name = "send_at")
     public Instant sendAt;
-    /** The channel it went (or would have gone) through; decided when it is dispatched. */
-    @Enumerated(EnumType.STRING)
-    public ContactChannel channel;
     @Column(name = "created_at")
     public Instant createdAt;
+
+    @Override
+    public UUID id() {
+        return id;
+    }
 
     public static List<BoosterReminder> ofClient(UUID clientId) {
         return list("clientId = ?1 order by sendAt, leadTime", clientId);

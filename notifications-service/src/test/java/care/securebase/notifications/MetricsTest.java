@@ -22,8 +22,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * service-kit's backlog gauges, and what notifications-service adds: messages due and not sent, how soon
- * the on-call clinician hears of a HIGH risk flag, and the delivery counters from the start.
+ * service-kit's backlog gauges, and what notifications-service adds: messages due and not sent (reminders,
+ * check-ins, notices), how soon the on-call clinician hears of a risk flag, and the delivery counters from the start.
  */
 @QuarkusTest
 class MetricsTest extends BacklogMetricsContract {
@@ -49,7 +49,8 @@ class MetricsTest extends BacklogMetricsContract {
     @Test
     void everyDeliveryCounterIsThereFromTheStart() {
         Scrape scrape = scrape();
-        for (String kind : List.of("booster-reminder", "partner-notice", "staff-notice")) {
+        for (String kind : List.of("booster-reminder", "check-in", "appointment-reminder", "partner-notice",
+                "staff-notice")) {
             for (String outcome : List.of("sent", "skipped", "deferred", "retry", "failed")) {
                 assertTrue(scrape.value("securebase_notifications_deliveries_total",
                         Map.of("kind", kind, "outcome", outcome)).isPresent(), kind + " " + outcome);
@@ -128,6 +129,42 @@ class MetricsTest extends BacklogMetricsContract {
         }
         await().atMost(Duration.ofSeconds(15)).until(() ->
                 value("securebase_notifications_due_oldest_age_seconds", reminders) < 1200);
+    }
+
+    /** The same gauges, not new ones, for the check-in links and session reminders. */
+    @Test
+    void checkInsAndSessionRemindersDueAndNotSentShowUnderTheirOwnKind() throws Exception {
+        Map<String, String> checkIns = Map.of("kind", "check-in");
+        Map<String, String> sessions = Map.of("kind", "appointment-reminder");
+        double checkInsBefore = value("securebase_notifications_due_messages", checkIns);
+        double sessionsBefore = value("securebase_notifications_due_messages", sessions);
+        UUID checkIn = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        Connection heldCheckIn = holdDue("""
+                insert into check_in_message (id, check_in_id, episode_id, client_id, clinic_id, link, due_at, expires_at,
+                    status, next_attempt_at, attempts, created_at)
+                values (?, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), 'northside', 'probe.token',
+                    now() - interval '30 minutes', now() + interval '3 days', 'PENDING', now() - interval '30 minutes',
+                    0, now())""", "check_in_message", checkIn);
+        Connection heldSession = null;
+        try {
+            heldSession = holdDue("""
+                    insert into appointment_reminder (id, session_id, lead_time, client_id, clinic_id, starts_at, send_at,
+                        link, status, next_attempt_at, attempts, created_at)
+                    values (?, gen_random_uuid(), 'P1D', gen_random_uuid(), 'northside', now() + interval '1 day',
+                        now() - interval '25 minutes', 'probe.token', 'PENDING', now() - interval '25 minutes', 0, now())""",
+                    "appointment_reminder", session);
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    value("securebase_notifications_due_oldest_age_seconds", checkIns) >= 1800
+                            && value("securebase_notifications_due_oldest_age_seconds", sessions) >= 1500);
+            assertTrue(value("securebase_notifications_due_messages", checkIns) >= checkInsBefore + 1);
+            assertTrue(value("securebase_notifications_due_messages", sessions) >= sessionsBefore + 1);
+        } finally {
+            release(heldCheckIn, "check_in_message", checkIn);
+            if (heldSession != null) {
+                release(heldSession, "appointment_reminder", session);
+            }
+        }
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.List;
 @ApplicationScoped
 public class DeliveryMetrics {
 
-    static final List<String> KINDS = List.of("booster-reminder", "partner-notice", "staff-notice");
+    static final List<String> KINDS = List.of("booster-reminder", "check-in", "appointment-reminder", "partner-notice",
+            "staff-notice");
     static final List<String> OUTCOMES = List.of("sent", "skipped", "deferred", "retry", "failed");
     /** Why an on-call notice reached nobody: routing's reasons, and giving up after the last try. */
     static final List<String> UNREACHED = List.of(OnCallRouting.NOBODY_ON_CALL, StaffNoticeService.NOBODY_TO_TELL,
@@ -39,8 +40,8 @@ public class DeliveryMetrics {
         }
         UNREACHED.forEach(this::unreached);
         onCallLatency = Timer.builder("securebase.notifications.oncall.latency")
-                .description("From a HIGH risk flag being raised (intake's event time) to its on-call notice "
-                        + "accepted by the mail server")
+                .description("From a risk flag being raised (an intake's HIGH flag or a check-in's risk answer; "
+                        + "the event's time) to its on-call notice accepted by the mail server")
                 .serviceLevelObjectives(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
                         Duration.ofMinutes(5))
                 .register(registry);

@@ -1,6 +1,8 @@
 package care.securebase.notifications.delivery;
 
 import care.securebase.kit.work.Coalescing;
+import care.securebase.notifications.service.AppointmentService;
+import care.securebase.notifications.service.CheckInService;
 import care.securebase.notifications.service.NoticeService;
 import care.securebase.notifications.service.ReminderService;
 import care.securebase.notifications.service.StaffNoticeService;
@@ -27,13 +29,17 @@ public class Dispatcher {
     private final ReminderService reminders;
     private final NoticeService notices;
     private final StaffNoticeService staffNotices;
+    private final CheckInService checkIns;
+    private final AppointmentService appointments;
     private final DeliveryConfig config;
 
     public Dispatcher(ReminderService reminders, NoticeService notices, StaffNoticeService staffNotices,
-                      DeliveryConfig config) {
+                      CheckInService checkIns, AppointmentService appointments, DeliveryConfig config) {
         this.reminders = reminders;
         this.notices = notices;
         this.staffNotices = staffNotices;
+        this.checkIns = checkIns;
+        this.appointments = appointments;
         this.config = config;
     }
 
@@ -59,9 +65,12 @@ public class Dispatcher {
             return;
         }
         // Most urgent first: staff notices (normally sent at once by the consumer anyway), then partner
-        // notices (a referral waits on them), then reminders, which are due days before the booster.
+        // notices (a referral waits on them), then check-ins (their links expire), then reminders, which
+        // are due hours or days before the session or booster.
         boolean more = drain("staff notices", staffNotices::deliverNextDue);
         more |= drain("partner notices", notices::deliverNextDue);
+        more |= drain("check-ins", checkIns::deliverNextDue);
+        more |= drain("session reminders", appointments::deliverNextDue);
         more |= drain("reminders", reminders::deliverNextDue);
         if (more) {
             wake(); // a full batch: the rest go in the next round, not after the next poll

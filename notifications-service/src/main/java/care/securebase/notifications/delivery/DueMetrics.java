@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Messages due but not sent: per kind, how many are due now and since when the oldest has been due
  * (a working dispatcher takes each within seconds; retries wait in the future and are not due), and
- * how long the oldest on-call notice has waited since its risk flag was raised. Read on the metrics
+ * how long the oldest on-call notice (an intake's or a check-in's risk) has waited since its flag was raised. Read on the metrics
  * schedule, never on the scrape.
  */
 @ApplicationScoped
@@ -30,6 +30,8 @@ public class DueMetrics {
     /** The kind tag (as in securebase_notifications_deliveries_total) to its table and condition. */
     private static final Map<String, String> DUE = Map.of(
             "booster-reminder", "booster_reminder where status = 'PENDING' and next_attempt_at <= :now",
+            "check-in", "check_in_message where status = 'PENDING' and next_attempt_at <= :now",
+            "appointment-reminder", "appointment_reminder where status = 'PENDING' and next_attempt_at <= :now",
             "partner-notice", "partner_notice where status = 'PENDING' and next_attempt_at <= :now",
             "staff-notice", "staff_notice where status = 'PENDING' and next_attempt_at <= :now and channel = 'EMAIL'");
 
@@ -85,7 +87,8 @@ public class DueMetrics {
                 }
                 oldestOnCall = instant(em.createNativeQuery("""
                         select min(coalesce(raised_at, created_at)) from staff_notice
-                        where status = 'PENDING' and kind = 'ON_CALL_RISK'""").getSingleResult());
+                        where status = 'PENDING' and kind in ('ON_CALL_RISK', 'CHECK_IN_RISK')
+                          and channel = 'EMAIL'""").getSingleResult());
             });
             read = true;
         } catch (RuntimeException e) {

@@ -54,6 +54,15 @@ public final class OnCallRouting {
     }
 
     /**
+     * A risk item answered in a check-in is urgent by itself (no level to weigh): the on-call clinician is
+     * told, or the gap is recorded when nobody is on call.
+     */
+    public static OnFlag onCheckInRisk(String onCallClinicianId) {
+        return onCallClinicianId == null || onCallClinicianId.isBlank() ? new NobodyOnCall()
+                : new TellOnCall(onCallClinicianId.strip());
+    }
+
+    /**
      * What the staff directory knows of the recipient: empty for an unknown staff id or one without an
      * e-mail address; either way there is nowhere to send it, and trying again will not change that.
      */

@@ -34,6 +34,24 @@ public final class ReminderRouting {
     public static final String OPTED_OUT = "opted-out";
     public static final String QUIET_HOURS = "quiet-hours";
     public static final String QUIET_UNTIL_APPOINTMENT = "quiet-hours-until-appointment";
+    public static final String LINK_EXPIRED = "link-expired";
+    public static final String QUIET_UNTIL_EXPIRY = "quiet-hours-until-expiry";
+
+    /**
+     * A client message as routing sees it: when it fell due, and the moment after which it is useless
+     * (the appointment, or the expiry of the check-in's link), with the reasons to give when that moment
+     * has passed or quiet hours last until it.
+     */
+    public record Due(Instant fellDueAt, Instant deadline, String passed, String tooLate) {
+
+        public static Due appointment(Instant fellDueAt, Instant appointmentAt) {
+            return new Due(fellDueAt, appointmentAt, APPOINTMENT_PASSED, QUIET_UNTIL_APPOINTMENT);
+        }
+
+        public static Due checkIn(Instant fellDueAt, Instant expiresAt) {
+            return new Due(fellDueAt, expiresAt, LINK_EXPIRED, QUIET_UNTIL_EXPIRY);
+        }
+    }
 
     public sealed interface Decision permits SendEmail, SendSms, Skip, Defer {
     }
@@ -69,13 +87,20 @@ public final class ReminderRouting {
      */
     public static Decision decide(BoosterReminder reminder, ClientContact contact, Permissions permissions,
                                   QuietHours quiet, Instant now, Duration wait, Duration consentWait) {
-        if (!reminder.appointmentAt.isAfter(now)) {
-            return new Skip(contact == null ? NO_CONTACT_DETAILS : APPOINTMENT_PASSED,
+        return decide(Due.appointment(reminder.sendAt, reminder.appointmentAt), contact, permissions, quiet, now, wait,
+                consentWait);
+    }
+
+    /** The same rules for any client message: a booster or session reminder, a check-in's link. */
+    public static Decision decide(Due due, ClientContact contact, Permissions permissions,
+                                  QuietHours quiet, Instant now, Duration wait, Duration consentWait) {
+        if (!due.deadline().isAfter(now)) {
+            return new Skip(contact == null ? NO_CONTACT_DETAILS : due.passed(),
                     contact == null ? null : contact.preferredChannel);
         }
         if (contact == null) {
             Instant until = now.plus(wait);
-            return new Defer(until.isBefore(reminder.appointmentAt) ? until : reminder.appointmentAt, AWAITING_CONTACT);
+            return new Defer(until.isBefore(due.deadline()) ? until : due.deadline(), AWAITING_CONTACT);
         }
         ContactChannel channel = contact.preferredChannel == null ? ContactChannel.NONE : contact.preferredChannel;
         if (channel == ContactChannel.NONE) {
@@ -83,9 +108,9 @@ public final class ReminderRouting {
         }
         if (!permissions.consented().contains(channel)) {
             // The consent travels on intake's topic, the booster on sessions': it may simply not be here yet.
-            if (!permissions.decided().contains(channel) && now.isBefore(reminder.sendAt.plus(consentWait))) {
+            if (!permissions.decided().contains(channel) && now.isBefore(due.fellDueAt().plus(consentWait))) {
                 Instant until = now.plus(wait);
-                return new Defer(until.isBefore(reminder.appointmentAt) ? until : reminder.appointmentAt, AWAITING_CONSENT);
+                return new Defer(until.isBefore(due.deadline()) ? until : due.deadline(), AWAITING_CONSENT);
             }
             return new Skip(channel == ContactChannel.EMAIL ? NO_CONSENT_EMAIL : NO_CONSENT_SMS, channel);
         }
@@ -107,10 +132,10 @@ public final class ReminderRouting {
             }
             send = new SendSms(contact.phone.strip());
         }
-        QuietHours.Outcome outcome = quiet.apply(now, AppointmentTime.zone(contact.timeZone), reminder.appointmentAt);
+        QuietHours.Outcome outcome = quiet.apply(now, AppointmentTime.zone(contact.timeZone), due.deadline());
         if (outcome instanceof QuietHours.DeferTo d) {
             return new Defer(d.at(), QUIET_HOURS);
         }
-        return outcome instanceof QuietHours.TooLate ? new Skip(QUIET_UNTIL_APPOINTMENT, channel) : send;
+        return outcome instanceof QuietHours.TooLate ? new Skip(due.tooLate(), channel) : send;
     }
 }

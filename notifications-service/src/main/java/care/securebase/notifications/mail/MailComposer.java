@@ -19,8 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Writes every message the service sends, from the Qute templates in {@code templates/mail} and
  * {@code templates/sms}. What a message may say is decided here and only here: who, when, where and
- * how to reschedule for a client; that something awaits, and where, for a partner or a member of
- * staff. Never anything clinical: the models below are all a template can see.
+ * how to reschedule for a client (a session's or check-in's message: the clinic, when and the link only);
+ * that something awaits, and where, for a partner or a member of staff. Never anything clinical: the models below are all a template can see.
  *
  * <p>Templates are looked up per clinic and language: {@code mail/clinic/<clinic>/<lang>/<name>}, then
  * {@code mail/<lang>/<name>}, for the wanted language, then the clinic's default language, then English.
@@ -49,6 +49,23 @@ public class MailComposer {
         }
     }
 
+    /**
+     * Everything a check-in message may use: which clinic asks, and the link. No name, no instrument,
+     * nothing of what is asked (that is on the page behind the link).
+     */
+    @TemplateData
+    public record CheckInModel(String clinicName, String link, String language, String optOutLink) {
+    }
+
+    /**
+     * Everything a session reminder may use: the clinic, when (in the client's zone), the confirm / cancel
+     * link and, for telehealth, the clinic's video link. No name, nothing clinical.
+     */
+    @TemplateData
+    public record AppointmentModel(String when, String day, String language, String clinicName, String link,
+                                   String videoLink, String optOutLink) {
+    }
+
     /** Everything a partner notice template may use: no program, reason or client. */
     @TemplateData
     public record NoticeModel(String referralId, String link, String language) {
@@ -61,13 +78,15 @@ public class MailComposer {
 
     private final Engine engine;
     private final ClinicsConfig clinics;
+    private final LinksConfig links;
     private final String portalUrl;
 
-    public MailComposer(Engine engine, ClinicsConfig clinics,
+    public MailComposer(Engine engine, ClinicsConfig clinics, LinksConfig links,
                         @ConfigProperty(name = "securebase.portal-url", defaultValue = "http://localhost:8080")
                         String portalUrl) {
         this.engine = engine;
         this.clinics = clinics;
+        this.links = links;
         this.portalUrl = portalUrl.endsWith("/") ? portalUrl.substring(0, portalUrl.length() - 1) : portalUrl;
     }
 
@@ -77,8 +96,8 @@ public class MailComposer {
 
     /** The template names of every message, for tests that render them all. */
     public static final List<String> MAIL_TEMPLATES = List.of("boosterReminder", "partnerNotice", "onCallRisk",
-            "missedBooster", "referralOverdue");
-    public static final List<String> SMS_TEMPLATES = List.of("boosterReminder");
+            "missedBooster", "referralOverdue", "checkIn", "appointmentReminder", "checkInRisk");
+    public static final List<String> SMS_TEMPLATES = List.of("boosterReminder", "checkIn", "appointmentReminder");
 
     /**
      * @param language    the client's language tag (e.g. pl-PL); the date is formatted in it
@@ -104,12 +123,80 @@ public class MailComposer {
         return render("sms", "boosterReminder.txt", clinicId, lang, model).strip();
     }
 
+    /**
+     * A check-in's link: which clinic asks and where to answer. {@code token} is the check-in's link token.
+     *
+     * @param language the client's language tag; the clinic's default when they have none
+     */
+    public RenderedMail checkIn(String token, String language, String clinicId, String clinicLanguage,
+                                String optOutLink) {
+        String lang = chosenLanguage("mail", "checkIn.txt", clinicId, language, clinicLanguage);
+        return clientMail("checkIn", clinicId, lang, checkInModel(token, language, clinicId, clinicLanguage, lang,
+                optOutLink), optOutLink);
+    }
+
+    public String checkInSms(String token, String language, String clinicId, String clinicLanguage, String optOutLink) {
+        String lang = chosenLanguage("sms", "checkIn.txt", clinicId, language, clinicLanguage);
+        return render("sms", "checkIn.txt", clinicId, lang, checkInModel(token, language, clinicId, clinicLanguage,
+                lang, optOutLink)).strip();
+    }
+
+    private CheckInModel checkInModel(String token, String language, String clinicId, String clinicLanguage,
+                                      String lang, String optOutLink) {
+        ClinicsConfig.Clinic clinic = clinic(clinicId);
+        return new CheckInModel(clinic == null ? null : clinic.name(), links.checkIn(token),
+                AppointmentTime.locale(dateLanguage(language, clinicLanguage, lang)).toLanguageTag(), optOutLink);
+    }
+
+    /**
+     * A scheduled session's reminder: the clinic, the date and time in the client's zone, the link to
+     * confirm or ask to cancel, and the video link when the session has one.
+     */
+    public RenderedMail appointmentReminder(Instant startsAt, String timeZone, String language, String clinicId,
+                                           String clinicLanguage, String token, String videoLink, String optOutLink) {
+        String lang = chosenLanguage("mail", "appointmentReminder.txt", clinicId, language, clinicLanguage);
+        return clientMail("appointmentReminder", clinicId, lang, appointmentModel(startsAt, timeZone, language, clinicId,
+                clinicLanguage, lang, token, videoLink, optOutLink), optOutLink);
+    }
+
+    public String appointmentReminderSms(Instant startsAt, String timeZone, String language, String clinicId,
+                                         String clinicLanguage, String token, String videoLink, String optOutLink) {
+        String lang = chosenLanguage("sms", "appointmentReminder.txt", clinicId, language, clinicLanguage);
+        return render("sms", "appointmentReminder.txt", clinicId, lang, appointmentModel(startsAt, timeZone, language,
+                clinicId, clinicLanguage, lang, token, videoLink, optOutLink)).strip();
+    }
+
+    private AppointmentModel appointmentModel(Instant startsAt, String timeZone, String language, String clinicId,
+                                              String clinicLanguage, String lang, String token, String videoLink,
+                                              String optOutLink) {
+        String dateLanguage = dateLanguage(language, clinicLanguage, lang);
+        ClinicsConfig.Clinic clinic = clinic(clinicId);
+        return new AppointmentModel(AppointmentTime.full(startsAt, timeZone, dateLanguage),
+                AppointmentTime.shortDate(startsAt, timeZone, dateLanguage),
+                AppointmentTime.locale(dateLanguage).toLanguageTag(),
+                clinic == null ? null : clinic.name(), links.appointment(token), videoLink, optOutLink);
+    }
+
+    private RenderedMail clientMail(String name, String clinicId, String lang, Object model, String optOutLink) {
+        return new RenderedMail(render("mail", name + "-subject.txt", clinicId, lang, model).strip(),
+                render("mail", name + ".txt", clinicId, lang, model),
+                render("mail", name + ".html", clinicId, lang, model),
+                Map.of("List-Unsubscribe", "<" + optOutLink + ">",
+                        "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+    }
+
+    /**
+     * The date in the client's own conventions (en-GB, en-US) when the text is in their language, else in
+     * the clinic's (its default language tag), else the bare language.
+     */
+    private static String dateLanguage(String language, String clinicLanguage, String lang) {
+        return language != null && lang.equals(Settings.languageOf(language)) ? language
+                : clinicLanguage != null && lang.equals(Settings.languageOf(clinicLanguage)) ? clinicLanguage : lang;
+    }
+
     private ReminderModel reminderModel(String preferredName, Instant appointmentAt, String timeZone, String language,
                                         String clinicLanguage, String lang, String clinicId, String optOutLink) {
-        // The date in the client's own conventions (en-GB, en-US) when the text is in their language,
-        // else in the clinic's (its default language tag), else the bare language.
-        String dateLanguage = language != null && lang.equals(Settings.languageOf(language)) ? language
-                : clinicLanguage != null && lang.equals(Settings.languageOf(clinicLanguage)) ? clinicLanguage : lang;
+        String dateLanguage = dateLanguage(language, clinicLanguage, lang);
         ClinicsConfig.Clinic clinic = clinic(clinicId);
         return new ReminderModel(
                 preferredName == null || preferredName.isBlank() ? null : preferredName.strip(),
@@ -131,11 +218,12 @@ public class MailComposer {
     /**
      * To a member of staff; the portal shows the details after login.
      *
-     * @param subjectId the client (on-call, missed appointment) or referral (overdue) the link opens
+     * @param subjectId the client (on-call, check-in risk, missed appointment) or referral (overdue) the link opens
      */
     public RenderedMail staffNotice(StaffNoticeKind kind, String clinicId, String clinicLanguage, UUID subjectId) {
         String name = switch (kind) {
             case ON_CALL_RISK -> "onCallRisk";
+            case CHECK_IN_RISK -> "checkInRisk";
             case MISSED_BOOSTER -> "missedBooster";
             case REFERRAL_OVERDUE -> "referralOverdue";
             default -> throw new IllegalArgumentException(kind + " is shown in the portal only");

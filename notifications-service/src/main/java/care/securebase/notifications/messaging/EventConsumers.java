@@ -1,7 +1,13 @@
 package care.securebase.notifications.messaging;
 
+import care.securebase.events.AppointmentCancelRequested;
+import care.securebase.events.AppointmentCancelled;
+import care.securebase.events.AppointmentScheduled;
 import care.securebase.events.BoosterRecorded;
 import care.securebase.events.BoosterScheduleChanged;
+import care.securebase.events.CheckInDue;
+import care.securebase.events.CheckInFlagged;
+import care.securebase.events.CheckInsEnded;
 import care.securebase.events.ClientRegistered;
 import care.securebase.events.ConsentChanged;
 import care.securebase.events.MaintenanceEnded;
@@ -13,6 +19,8 @@ import care.securebase.events.Topics;
 import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.kit.outbox.IncomingEvents.Received;
 import care.securebase.notifications.delivery.Dispatcher;
+import care.securebase.notifications.service.AppointmentService;
+import care.securebase.notifications.service.CheckInService;
 import care.securebase.notifications.service.ContactService;
 import care.securebase.notifications.service.NoticeService;
 import care.securebase.notifications.service.ReminderService;
@@ -44,13 +52,17 @@ public class EventConsumers {
     private final ReminderService reminders;
     private final NoticeService notices;
     private final StaffNoticeService staffNotices;
+    private final CheckInService checkIns;
+    private final AppointmentService appointments;
     private final ManagedExecutor executor;
     private final Dispatcher dispatcher;
 
     public EventConsumers(IncomingEvents events, ContactService contacts, ReminderService reminders,
-                          NoticeService notices, StaffNoticeService staffNotices, ManagedExecutor executor,
-                          Dispatcher dispatcher) {
+                          NoticeService notices, StaffNoticeService staffNotices, CheckInService checkIns,
+                          AppointmentService appointments, ManagedExecutor executor, Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
+        this.checkIns = checkIns;
+        this.appointments = appointments;
         this.events = events;
         this.contacts = contacts;
         this.reminders = reminders;
@@ -140,6 +152,32 @@ public class EventConsumers {
                         .filter(p -> complete(e, p.clientId(), p.clinicId(), p.boosterId()))
                         .flatMap(p -> reminders.recorded(e.envelope().id(), p))
                         .ifPresent(this::sendAtOnce);
+                case CHECK_IN_DUE -> e.readablePayload(CheckInDue.class)
+                        .filter(p -> complete(e, p.checkInId(), p.episodeId(), p.clientId(), p.clinicId()))
+                        .ifPresent(p -> dueSoon(checkIns.due(e.envelope().id(), p) ? 1 : 0));
+                case CHECK_INS_ENDED -> e.readablePayload(CheckInsEnded.class)
+                        .filter(p -> complete(e, p.episodeId(), p.clientId(), p.clinicId())).ifPresent(p -> {
+                            int cancelled = checkIns.ended(e.envelope().id(), p);
+                            LOG.debugf("Event %s called off %d check-in messages", e.envelope().id(), cancelled);
+                        });
+                case CHECK_IN_FLAGGED -> e.readablePayload(CheckInFlagged.class)
+                        .filter(p -> complete(e, p.checkInId(), p.clientId(), p.clinicId()))
+                        .flatMap(p -> staffNotices.checkInFlagged(e.envelope().id(), p, e.envelope().time()))
+                        .ifPresent(this::sendAtOnce);
+                case APPOINTMENT_SCHEDULED -> e.readablePayload(AppointmentScheduled.class)
+                        .filter(p -> complete(e, p.sessionId(), p.clientId(), p.clinicId())).ifPresent(p -> {
+                            int created = appointments.scheduled(e.envelope().id(), p);
+                            LOG.debugf("Event %s planned %d session reminders", e.envelope().id(), created);
+                            dueSoon(created);
+                        });
+                case APPOINTMENT_CANCELLED -> e.readablePayload(AppointmentCancelled.class)
+                        .filter(p -> complete(e, p.sessionId(), p.clientId(), p.clinicId())).ifPresent(p -> {
+                            int cancelled = appointments.cancelled(e.envelope().id(), p);
+                            LOG.debugf("Event %s called off %d session reminders", e.envelope().id(), cancelled);
+                        });
+                case APPOINTMENT_CANCEL_REQUESTED -> e.readablePayload(AppointmentCancelRequested.class)
+                        .filter(p -> complete(e, p.sessionId(), p.clientId(), p.clinicId()))
+                        .ifPresent(p -> appointments.cancelRequested(e.envelope().id(), p));
                 default -> {
                 }
             }

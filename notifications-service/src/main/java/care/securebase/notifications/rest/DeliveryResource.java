@@ -36,8 +36,10 @@ public class DeliveryResource {
 
     /** The kinds of message the log holds (the {@code kind} column). */
     public enum Kind {
-        BOOSTER_REMINDER, PARTNER_NOTICE, STAFF_ON_CALL_RISK, STAFF_MISSED_BOOSTER, STAFF_REFERRAL_OVERDUE,
-        STAFF_CONTACT_OPTED_OUT, STAFF_DELIVERY_FAILED
+        BOOSTER_REMINDER, CHECK_IN, APPOINTMENT_REMINDER, PARTNER_NOTICE, STAFF_ON_CALL_RISK, STAFF_MISSED_BOOSTER,
+        STAFF_REFERRAL_OVERDUE, STAFF_CONTACT_OPTED_OUT, STAFF_DELIVERY_FAILED, STAFF_CHECK_IN_RISK,
+        STAFF_CHECK_IN_DETERIORATION, STAFF_CHECK_IN_WARNING_SIGNS, STAFF_CHECK_INS_MISSED,
+        STAFF_APPOINTMENT_CANCEL_REQUESTED
     }
 
     @Schema(name = "Delivery", description = "One message and what became of it")
@@ -46,7 +48,8 @@ public class DeliveryResource {
             @Schema(examples = "BOOSTER_REMINDER") String kind,
             String clinicId,
             UUID clientId,
-            @Schema(description = "The booster, referral, intake or delivery it is about") UUID subjectId,
+            @Schema(description = "The booster, check-in, session, referral, intake or delivery it is about")
+            UUID subjectId,
             @Schema(examples = "EMAIL") String channel,
             DeliveryStatus status,
             int attempts,
@@ -72,8 +75,8 @@ public class DeliveryResource {
     @GET
     @RolesAllowed({Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     @Operation(summary = "The delivery log, newest first",
-            description = "Clinicians see the messages to and about their own clinic's clients (reminders, partner "
-                    + "notices); clinic-admins see everything, including staff notices. from/to bound the due time.")
+            description = "Clinicians see the messages to and about their own clinic's clients (reminders, check-ins, "
+                    + "partner notices); clinic-admins see everything, including staff notices. from/to bound the due time.")
     public DeliveryPage list(@QueryParam("clientId") UUID clientId,
                              @QueryParam("status") DeliveryStatus status,
                              @QueryParam("kind") Kind kind,
@@ -83,7 +86,8 @@ public class DeliveryResource {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new LinkedHashMap<>();
         if (!caller.seesAllClinics()) {
-            where.append(" and clinic_id = :clinic and kind in ('BOOSTER_REMINDER', 'PARTNER_NOTICE')");
+            where.append(" and clinic_id = :clinic and kind in ('BOOSTER_REMINDER', 'CHECK_IN', 'APPOINTMENT_REMINDER',"
+                    + " 'PARTNER_NOTICE')");
             params.put("clinic", caller.requireClinic());
         }
         if (clientId != null) {

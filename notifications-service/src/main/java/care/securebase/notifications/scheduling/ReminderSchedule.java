@@ -10,11 +10,11 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * When to remind a client of their boosters. Pure: "now" and the lead times come in, so the rules
- * are testable at any moment.
+ * When to remind a client of their boosters and scheduled sessions. Pure: "now" and the lead times come
+ * in, so the rules are testable at any moment.
  *
  * <ul>
- *   <li>A booster at or before now gets no reminder: it is too late to be useful.</li>
+ *   <li>A booster (or session) at or before now gets no reminder: it is too late to be useful.</li>
  *   <li>A lead time whose moment is still ahead is planned for that moment.</li>
  *   <li>A lead time whose moment has passed (the plan came late) is due now; if several have
  *       passed, only the shortest is kept, so the client gets one message instead of a burst of
@@ -23,6 +23,7 @@ import java.util.UUID;
  */
 public final class ReminderSchedule {
 
+    /** @param boosterId the booster's id, or the session's for a session's reminders */
     public record Planned(UUID boosterId, Instant appointmentAt, Duration leadTime, Instant sendAt) {
 
         /** The lead time as stored and shown: whole days as P7D rather than Duration's PT168H. */
@@ -35,34 +36,51 @@ public final class ReminderSchedule {
     }
 
     public static List<Planned> plan(List<MaintenanceStarted.Booster> boosters, List<Duration> leadTimes, Instant now) {
-        List<Duration> leads = leadTimes.stream()
+        List<Duration> leads = sorted(leadTimes);
+        List<Planned> planned = new ArrayList<>();
+        for (MaintenanceStarted.Booster booster : boosters == null ? List.<MaintenanceStarted.Booster>of() : boosters) {
+            if (booster != null && booster.boosterId() != null && booster.dueAt() != null) {
+                planOne(booster.boosterId(), booster.dueAt(), leads, now, planned);
+            }
+        }
+        planned.sort(Comparator.comparing(Planned::sendAt).thenComparing(p -> p.boosterId().toString()));
+        return planned;
+    }
+
+    /** The same rules for one appointment (a scheduled session), {@code id} being the session's. */
+    public static List<Planned> plan(UUID id, Instant appointmentAt, List<Duration> leadTimes, Instant now) {
+        List<Planned> planned = new ArrayList<>();
+        planOne(id, appointmentAt, sorted(leadTimes), now, planned);
+        planned.sort(Comparator.comparing(Planned::sendAt));
+        return planned;
+    }
+
+    private static List<Duration> sorted(List<Duration> leadTimes) {
+        return leadTimes.stream()
                 .filter(Objects::nonNull)
                 .filter(d -> !d.isNegative() && !d.isZero())
                 .distinct()
                 .sorted(Comparator.reverseOrder())
                 .toList();
-        List<Planned> planned = new ArrayList<>();
-        for (MaintenanceStarted.Booster booster : boosters == null ? List.<MaintenanceStarted.Booster>of() : boosters) {
-            if (booster == null || booster.boosterId() == null || booster.dueAt() == null
-                    || !booster.dueAt().isAfter(now)) {
-                continue;
-            }
-            Duration shortestPast = null;
-            for (Duration lead : leads) {
-                Instant sendAt = booster.dueAt().minus(lead);
-                if (sendAt.isAfter(now)) {
-                    planned.add(new Planned(booster.boosterId(), booster.dueAt(), lead, sendAt));
-                } else {
-                    // Leads are sorted longest first, so the last past one is the shortest.
-                    shortestPast = lead;
-                }
-            }
-            if (shortestPast != null) {
-                planned.add(new Planned(booster.boosterId(), booster.dueAt(), shortestPast, now));
+    }
+
+    private static void planOne(UUID id, Instant appointmentAt, List<Duration> leads, Instant now, List<Planned> planned) {
+        if (!appointmentAt.isAfter(now)) {
+            return;
+        }
+        Duration shortestPast = null;
+        for (Duration lead : leads) {
+            Instant sendAt = appointmentAt.minus(lead);
+            if (sendAt.isAfter(now)) {
+                planned.add(new Planned(id, appointmentAt, lead, sendAt));
+            } else {
+                // Leads are sorted longest first, so the last past one is the shortest.
+                shortestPast = lead;
             }
         }
-        planned.sort(Comparator.comparing(Planned::sendAt).thenComparing(p -> p.boosterId().toString()));
-        return planned;
+        if (shortestPast != null) {
+            planned.add(new Planned(id, appointmentAt, shortestPast, now));
+        }
     }
 
     public static String label(Duration lead) {

@@ -14,6 +14,13 @@ public interface RemindersConfig {
     @WithDefault("P7D,P1D")
     List<Duration> leadTimes();
 
+    /**
+     * How long before each scheduled session (appointment-scheduled) a reminder goes out. Shorter than the
+     * boosters': sessions are often a week apart, and a week's notice of a weekly session is noise.
+     */
+    @WithDefault("P1D")
+    List<Duration> appointmentLeadTimes();
+
     /** Quiet hours in the client's own time zone: no client message from start until end. */
     @WithDefault("21:00")
     LocalTime quietStart();

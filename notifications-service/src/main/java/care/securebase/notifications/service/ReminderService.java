@@ -1,6 +1,5 @@
 package care.securebase.notifications.service;
 
-import care.securebase.notifications.scheduling.RemindersConfig;
 import care.securebase.events.BoosterRecorded;
 import care.securebase.events.BoosterScheduleChanged;
 import care.securebase.events.EventType;
@@ -11,21 +10,13 @@ import care.securebase.kit.outbox.Inbox;
 import care.securebase.kit.outbox.Outbox;
 import care.securebase.notifications.BoosterReminder;
 import care.securebase.notifications.ClientContact;
-import care.securebase.notifications.ContactChannel;
-import care.securebase.notifications.ContactConsent;
-import care.securebase.notifications.ContactOptOut;
 import care.securebase.notifications.StaffNoticeKind;
-import care.securebase.notifications.delivery.DeliveryConfig;
-import care.securebase.notifications.delivery.DeliveryMetrics;
 import care.securebase.notifications.delivery.DeliveryTracing;
-import care.securebase.notifications.delivery.MailSender;
 import care.securebase.notifications.delivery.ReminderRouting;
 import care.securebase.notifications.mail.MailComposer;
-import care.securebase.notifications.optout.OptOutTokens;
 import care.securebase.notifications.scheduling.ReminderSchedule;
 import care.securebase.notifications.settings.Settings;
 import care.securebase.notifications.settings.SettingsService;
-import care.securebase.notifications.sms.SmsGateway;
 import care.securebase.tracing.StoredTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,13 +27,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class ReminderService {
 
-    private static final Logger LOG = Logger.getLogger(ReminderService.class);
     public static final String CALLED_OFF = "booster-called-off";
     public static final String MOVED = "booster-moved";
     public static final String ATTENDED = "booster-attended";
@@ -53,36 +42,23 @@ public class ReminderService {
     private final EntityManager em;
     private final Clock clock;
     private final SettingsService settings;
-    private final DeliveryConfig delivery;
     private final MailComposer composer;
-    private final MailSender sender;
-    private final SmsGateway sms;
-    private final OptOutTokens optOut;
-    private final DeliveryMetrics metrics;
     private final StaffNoticeService staffNotices;
-    private final DeliveryFailures failures;
-    private final RemindersConfig remindersConfig;
     private final DeliveryTracing tracing;
+    private final ClientMessaging messaging;
 
     public ReminderService(Inbox inbox, Outbox outbox, EntityManager em, Clock clock, SettingsService settings,
-                           DeliveryConfig delivery, MailComposer composer, MailSender sender, SmsGateway sms,
-                           OptOutTokens optOut, DeliveryMetrics metrics, StaffNoticeService staffNotices,
-                           DeliveryFailures failures, RemindersConfig remindersConfig, DeliveryTracing tracing) {
+                           MailComposer composer, StaffNoticeService staffNotices, DeliveryTracing tracing,
+                           ClientMessaging messaging) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.em = em;
         this.clock = clock;
         this.settings = settings;
-        this.delivery = delivery;
         this.composer = composer;
-        this.sender = sender;
-        this.sms = sms;
-        this.optOut = optOut;
-        this.metrics = metrics;
         this.staffNotices = staffNotices;
-        this.failures = failures;
-        this.remindersConfig = remindersConfig;
         this.tracing = tracing;
+        this.messaging = messaging;
     }
 
     /**
@@ -225,54 +201,26 @@ public class ReminderService {
     }
 
     private boolean settle(BoosterReminder reminder, Instant now) {
-        ClientContact contact = ClientContact.findById(reminder.clientId);
-        Settings clinic = settings.of(reminder.clinicId);
-        List<ContactConsent> consents = ContactConsent.of(reminder.clientId);
-        ReminderRouting.Permissions permissions = new ReminderRouting.Permissions(
-                ContactConsent.channels(consents, true), ContactConsent.channels(consents, false),
-                ContactOptOut.of(reminder.clientId), sms.configured());
-        ReminderRouting.Decision decision = ReminderRouting.decide(reminder, contact, permissions, clinic.quietHours(),
-                now, delivery.retryDelay(), remindersConfig.consentWait());
-        if (decision instanceof ReminderRouting.SendEmail email) {
-            reminder.channel = ContactChannel.EMAIL;
-            send(reminder, now, () -> sender.send(email.address(), composer.boosterReminder(contact.preferredName,
-                    reminder.appointmentAt, contact.timeZone, contact.language, reminder.clinicId,
-                    clinic.defaultLanguage(), optOut.link(reminder.clientId, ContactChannel.EMAIL)),
-                    MailSender.messageId("booster-reminder", reminder.id)));
-        } else if (decision instanceof ReminderRouting.SendSms text) {
-            reminder.channel = ContactChannel.SMS;
-            send(reminder, now, () -> sms.send(text.phone(), composer.boosterReminderSms(contact.preferredName,
-                    reminder.appointmentAt, contact.timeZone, contact.language, reminder.clinicId,
-                    clinic.defaultLanguage(), optOut.link(reminder.clientId, ContactChannel.SMS)),
-                    reminder.id.toString()));
-        } else if (decision instanceof ReminderRouting.Skip skip) {
-            reminder.channel = skip.channel();
-            reminder.skip(skip.reason());
-            metrics.count("booster-reminder", "skipped");
-            LOG.infof("Reminder %s skipped: %s", reminder.id, skip.reason());
-        } else if (decision instanceof ReminderRouting.Defer defer) {
-            reminder.defer(defer.until(), defer.reason());
-            metrics.count("booster-reminder", "deferred");
-        }
-        return true;
-    }
+        boolean sent = messaging.settle(reminder, "booster-reminder", "BOOSTER_REMINDER",
+                ReminderRouting.Due.appointment(reminder.sendAt, reminder.appointmentAt), now,
+                new ClientMessaging.Compose() {
+                    @Override
+                    public MailComposer.RenderedMail mail(ClientContact contact, Settings clinic, String optOutLink) {
+                        return composer.boosterReminder(contact.preferredName, reminder.appointmentAt, contact.timeZone,
+                                contact.language, reminder.clinicId, clinic.defaultLanguage(), optOutLink);
+                    }
 
-    private void send(BoosterReminder reminder, Instant now, Runnable send) {
-        try {
-            send.run();
-            reminder.markSent(clock.instant());
-            metrics.count("booster-reminder", "sent");
+                    @Override
+                    public String sms(ClientContact contact, Settings clinic, String optOutLink) {
+                        return composer.boosterReminderSms(contact.preferredName, reminder.appointmentAt,
+                                contact.timeZone, contact.language, reminder.clinicId, clinic.defaultLanguage(),
+                                optOutLink);
+                    }
+                });
+        if (sent) {
             outbox.publish(new ReminderSent(reminder.id, reminder.boosterId, reminder.episodeId, reminder.clientId,
                     reminder.clinicId, reminder.channel.name(), reminder.sentAt));
-            LOG.infof("Reminder %s sent by %s", reminder.id, reminder.channel);
-        } catch (RuntimeException e) {
-            reminder.failedAttempt(MailSender.reasonOf(e), now, delivery.retry());
-            metrics.failure("booster-reminder", reminder.reason, reminder.nextAttemptAt == null);
-            LOG.warnf("Reminder %s not sent (attempt %d, %s)", reminder.id, reminder.attempts, reminder.reason);
-            if (reminder.nextAttemptAt == null) {
-                failures.report(reminder.id, reminder.clinicId, reminder.clientId, "BOOSTER_REMINDER",
-                        reminder.channel.name(), reminder.attempts);
-            }
         }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package care.securebase.notifications.service;
 
+import care.securebase.events.CheckInFlagged;
 import care.securebase.events.EventType;
 import care.securebase.events.ReferralOverdue;
 import care.securebase.events.RiskFlagRaised;
@@ -31,9 +32,9 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Notices to staff: recorded from events (on-call, missed appointment, overdue referral) or by this
- * service (opt-outs, failed deliveries), shown in the recipient's inbox, and the EMAIL ones mailed at
- * once; quiet hours never apply to staff.
+ * Notices to staff: recorded from events (on-call, missed appointment, overdue referral, check-in flags,
+ * requests to cancel a session) or by this service (opt-outs, failed deliveries), shown in the
+ * recipient's inbox, and the EMAIL ones mailed at once; quiet hours never apply to staff.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -103,6 +104,61 @@ public class StaffNoticeService {
         return Optional.empty();
     }
 
+    /**
+     * What a check-in's flag calls for: RISK reaches the clinic's on-call clinician at once, as an
+     * intake's HIGH flag does ({@link OnCallRouting#onCheckInRisk}), and the client's clinician in their
+     * inbox; the other kinds go to the clinician's inbox. One notice per (kind, check-in, recipient).
+     *
+     * @param raisedAt the flag's event time, from which the on-call latency is measured
+     * @return the id of an on-call notice to send at once
+     */
+    public Optional<UUID> checkInFlagged(UUID eventId, CheckInFlagged event, Instant raisedAt) {
+        if (!inbox.firstDelivery(eventId, EventType.CHECK_IN_FLAGGED.wireName())) {
+            return Optional.empty();
+        }
+        Optional<StaffNoticeKind> kind = StaffNoticeKind.ofCheckInFlag(event.kind());
+        if (kind.isEmpty()) {
+            LOG.warnf("Check-in flag of a kind this service does not know (%s): no notice", event.kind());
+            return Optional.empty();
+        }
+        Optional<UUID> atOnce = Optional.empty();
+        String clinician = event.clinicianId() == null ? null : event.clinicianId().strip();
+        if (kind.get() == StaffNoticeKind.CHECK_IN_RISK) {
+            OnCallRouting.OnFlag decision = OnCallRouting.onCheckInRisk(event.onCallClinicianId());
+            if (decision instanceof OnCallRouting.TellOnCall tell) {
+                atOnce = tell(StaffNoticeKind.CHECK_IN_RISK, event.checkInId(), "", tell.staffId(), event.clinicId(),
+                        event.clientId(), null, raisedAt);
+                if (tell.staffId().equals(clinician)) {
+                    return atOnce; // the on-call notice is in their inbox already
+                }
+            } else if (insert(UUID.randomUUID(), StaffNoticeKind.CHECK_IN_RISK, event.checkInId(), "", null,
+                    event.clinicId(), event.clientId(), null, StaffNotice.EMAIL, "SKIPPED", OnCallRouting.NOBODY_ON_CALL,
+                    raisedAt) == 1) {
+                metrics.count("staff-notice", "skipped");
+                metrics.onCallUnreached(OnCallRouting.NOBODY_ON_CALL);
+                LOG.warnf("A check-in's risk flag at clinic %s reached nobody on call", event.clinicId());
+            }
+        }
+        tellInbox(kind.get(), event.checkInId(), clinician, event.clinicId(), event.clientId());
+        return atOnce;
+    }
+
+    /**
+     * An inbox-only notice to one member of staff, once per (kind, subject, recipient). No recipient:
+     * recorded as SKIPPED {@code nobody-to-tell}, so the gap shows in the log.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void tellInbox(StaffNoticeKind kind, UUID subjectId, String recipient, String clinicId, UUID clientId) {
+        if (recipient == null || recipient.isBlank()) {
+            insert(UUID.randomUUID(), kind, subjectId, "", null, clinicId, clientId, null, StaffNotice.PORTAL, "SKIPPED",
+                    NOBODY_TO_TELL, null);
+            LOG.warnf("A %s notice at clinic %s reached nobody: no staff id in the event", kind, clinicId);
+            return;
+        }
+        insert(UUID.randomUUID(), kind, subjectId, "", recipient.strip(), clinicId, clientId, null, StaffNotice.PORTAL,
+                "SENT", null, null);
+    }
+
     /** The referring coordinator hears of an overdue referral, once per referral and kind of lateness. */
     public Optional<UUID> overdue(UUID eventId, ReferralOverdue event) {
         if (!inbox.firstDelivery(eventId, EventType.REFERRAL_OVERDUE.wireName())) {
@@ -128,7 +184,7 @@ public class StaffNoticeService {
                                 String clinicId, UUID clientId, UUID intakeId, Instant raisedAt) {
         if (recipient == null || recipient.isBlank()) {
             if (insert(UUID.randomUUID(), kind, subjectId, variant, null, clinicId, clientId, intakeId, StaffNotice.EMAIL,
-                    "SKIPPED", NOBODY_TO_TELL, raisedAt) == 1 && kind == StaffNoticeKind.ON_CALL_RISK) {
+                    "SKIPPED", NOBODY_TO_TELL, raisedAt) == 1 && kind.onCall()) {
                 metrics.onCallUnreached(NOBODY_TO_TELL);
             }
             LOG.warnf("A %s notice at clinic %s reached nobody: no staff id in the event", kind, clinicId);
@@ -238,7 +294,7 @@ public class StaffNoticeService {
         if (decision instanceof OnCallRouting.Skip skip) {
             notice.skip(skip.reason());
             metrics.count("staff-notice", "skipped");
-            if (notice.kind == StaffNoticeKind.ON_CALL_RISK) {
+            if (notice.kind.onCall()) {
                 metrics.onCallUnreached(skip.reason());
             }
             LOG.warnf("Staff notice %s skipped: %s", notice.id, skip.reason());
@@ -251,7 +307,7 @@ public class StaffNoticeService {
                     settings.of(notice.clinicId).defaultLanguage(), linkTo), MailSender.messageId("staff-notice", notice.id));
             notice.markSent(clock.instant());
             metrics.count("staff-notice", "sent");
-            if (notice.kind == StaffNoticeKind.ON_CALL_RISK) {
+            if (notice.kind.onCall()) {
                 metrics.onCallSent(notice.raisedAt != null ? notice.raisedAt : notice.createdAt, notice.sentAt);
             }
             LOG.infof("Staff notice %s sent by e-mail", notice.id);
@@ -266,7 +322,7 @@ public class StaffNoticeService {
         notice.failedAttempt(reason, now, delivery.retry());
         metrics.failure("staff-notice", notice.reason, notice.nextAttemptAt == null);
         if (notice.nextAttemptAt == null) {
-            if (notice.kind == StaffNoticeKind.ON_CALL_RISK) {
+            if (notice.kind.onCall()) {
                 metrics.onCallUnreached("gave-up");
             }
             failures.get().report(notice.id, notice.clinicId, notice.clientId, "STAFF_" + notice.kind.name(),

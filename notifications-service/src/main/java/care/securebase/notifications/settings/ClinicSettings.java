@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalTime;
 
-/** A clinic's own reminder settings; a clinic without a row uses the service's defaults. */
+/** A clinic's own reminder settings (boosters' and sessions' lead times, quiet hours, language); a clinic without a row uses the service's defaults. */
 @Entity
 @Table(name = "clinic_settings")
 public class ClinicSettings extends PanacheEntityBase {
@@ -19,6 +19,9 @@ public class ClinicSettings extends PanacheEntityBase {
     /** Comma-separated ISO-8601 durations, e.g. "P7D,P1D". */
     @Column(name = "lead_times")
     public String leadTimes;
+    /** The same for reminders of scheduled sessions; null: the service's default. */
+    @Column(name = "appointment_lead_times")
+    public String appointmentLeadTimes;
     @Column(name = "quiet_start")
     public LocalTime quietStart;
     @Column(name = "quiet_end")

@@ -14,8 +14,9 @@ import java.util.Locale;
  *
  * @param updatedAt null while the clinic uses the defaults
  */
-public record Settings(String clinicId, List<Duration> leadTimes, LocalTime quietStart, LocalTime quietEnd,
-                       String defaultLanguage, Instant updatedAt, String updatedBy) {
+public record Settings(String clinicId, List<Duration> leadTimes, List<Duration> appointmentLeadTimes,
+                       LocalTime quietStart, LocalTime quietEnd, String defaultLanguage, Instant updatedAt,
+                       String updatedBy) {
 
     public QuietHours quietHours() {
         return new QuietHours(quietStart, quietEnd);
@@ -42,8 +43,10 @@ public record Settings(String clinicId, List<Duration> leadTimes, LocalTime quie
         return Arrays.stream(stored.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(Duration::parse).toList();
     }
 
-    static Settings of(ClinicSettings row) {
-        return new Settings(row.clinicId, parseLeadTimes(row.leadTimes), row.quietStart, row.quietEnd,
-                row.defaultLanguage, row.updatedAt, row.updatedBy);
+    /** @param defaultAppointmentLeads the service's, for a clinic that set its booster lead times only */
+    static Settings of(ClinicSettings row, List<Duration> defaultAppointmentLeads) {
+        return new Settings(row.clinicId, parseLeadTimes(row.leadTimes),
+                row.appointmentLeadTimes == null ? defaultAppointmentLeads : parseLeadTimes(row.appointmentLeadTimes),
+                row.quietStart, row.quietEnd, row.defaultLanguage, row.updatedAt, row.updatedBy);
     }
 }

@@ -30,6 +30,8 @@ public class SettingsResource {
             @Schema(examples = "northside") String clinicId,
             @Schema(examples = "[\"P7D\", \"P1D\"]", description = "How long before each booster a reminder goes out")
             List<String> leadTimes,
+            @Schema(examples = "[\"P1D\"]", description = "How long before each scheduled session a reminder goes out")
+            List<String> appointmentLeadTimes,
             @Schema(examples = "21:00", description = "Start of quiet hours, in each client's own time zone")
             String quietStart,
             @Schema(examples = "08:00", description = "End of quiet hours (exclusive); may be past midnight")
@@ -43,6 +45,8 @@ public class SettingsResource {
         static SettingsView of(Settings s) {
             return new SettingsView(s.clinicId(), s.leadTimes().stream()
                     .map(care.securebase.notifications.scheduling.ReminderSchedule::label).toList(),
+                    s.appointmentLeadTimes().stream()
+                            .map(care.securebase.notifications.scheduling.ReminderSchedule::label).toList(),
                     s.quietStart().toString(), s.quietEnd().toString(), s.defaultLanguage(), s.updatedAt() != null,
                     s.updatedAt(), s.updatedBy());
         }
@@ -51,6 +55,9 @@ public class SettingsResource {
     @Schema(name = "ClinicSettingsUpdate")
     public record SettingsUpdate(
             @NotEmpty @Size(max = 5) @Schema(examples = "[\"P7D\", \"P1D\"]") List<@NotBlank String> leadTimes,
+            @Size(min = 1, max = 5) @Schema(examples = "[\"P1D\"]",
+                    description = "Session reminders' lead times; left out, they stay as they are")
+            List<@NotBlank String> appointmentLeadTimes,
             @NotBlank @Schema(examples = "21:00") String quietStart,
             @NotBlank @Schema(examples = "08:00") String quietEnd,
             @NotBlank @Size(max = 20) @Schema(examples = "en") String defaultLanguage) {
@@ -74,10 +81,11 @@ public class SettingsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CLINIC_ADMIN)
-    @Operation(summary = "Sets the caller's clinic's lead times, quiet hours and default language",
+    @Operation(summary = "Sets the caller's clinic's lead times (boosters', sessions'), quiet hours and default language",
             description = "Reminders planned from then on use the new lead times; quiet hours apply at sending.")
     public SettingsView put(@Valid @NotNull SettingsUpdate update) {
-        return SettingsView.of(settings.update(caller.requireClinic(), update.leadTimes(), update.quietStart(),
+        return SettingsView.of(settings.update(caller.requireClinic(), update.leadTimes(), update.appointmentLeadTimes(),
+                update.quietStart(),
                 update.quietEnd(), update.defaultLanguage(), caller.id()));
     }
 }

@@ -33,35 +33,23 @@ public class SettingsService {
     public Settings of(String clinicId) {
         ClinicSettings row = clinicId == null ? null : ClinicSettings.findById(clinicId);
         if (row != null) {
-            return Settings.of(row);
+            return Settings.of(row, defaults.appointmentLeadTimes());
         }
-        return new Settings(clinicId, defaults.leadTimes(), defaults.quietStart(), defaults.quietEnd(),
-                defaults.defaultLanguage(), null, null);
+        return new Settings(clinicId, defaults.leadTimes(), defaults.appointmentLeadTimes(), defaults.quietStart(),
+                defaults.quietEnd(), defaults.defaultLanguage(), null, null);
     }
 
     /** Validates every field (400 naming it) before anything is written. */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Settings update(String clinicId, List<String> leadTimes, String quietStart, String quietEnd,
-                           String defaultLanguage, String by) {
-        List<Duration> leads = new ArrayList<>();
-        for (String lead : leadTimes) {
-            Duration d;
-            try {
-                d = Duration.parse(lead == null ? "" : lead.strip());
-            } catch (DateTimeParseException e) {
-                throw new InvalidFieldException("leadTimes", "each lead time is an ISO-8601 duration such as P7D or PT12H");
-            }
-            if (d.isNegative() || d.isZero() || d.compareTo(LONGEST_LEAD) > 0) {
-                throw new InvalidFieldException("leadTimes", "each lead time is more than zero and at most P60D");
-            }
-            if (!leads.contains(d)) {
-                leads.add(d);
-            }
-        }
-        if (leads.isEmpty() || leads.size() > MOST_LEADS) {
-            throw new InvalidFieldException("leadTimes", "between 1 and " + MOST_LEADS + " lead times");
-        }
-        leads.sort(java.util.Comparator.reverseOrder());
+    /**
+     * @param appointmentLeadTimes null: the clinic's session reminders keep the lead times they have (a
+     *                             client of the API that predates them changes nothing by leaving them out)
+     */
+    public Settings update(String clinicId, List<String> leadTimes, List<String> appointmentLeadTimes,
+                           String quietStart, String quietEnd, String defaultLanguage, String by) {
+        List<Duration> leads = leads("leadTimes", leadTimes);
+        List<Duration> appointmentLeads = appointmentLeadTimes == null ? null
+                : leads("appointmentLeadTimes", appointmentLeadTimes);
         LocalTime start = time("quietStart", quietStart);
         LocalTime end = time("quietEnd", quietEnd);
         String language;
@@ -79,14 +67,44 @@ public class SettingsService {
             row = new ClinicSettings();
             row.clinicId = clinicId;
         }
-        row.leadTimes = String.join(",", leads.stream().map(ReminderSchedule::label).toList());
+        row.leadTimes = label(leads);
+        if (appointmentLeads != null) {
+            row.appointmentLeadTimes = label(appointmentLeads);
+        }
         row.quietStart = start;
         row.quietEnd = end;
         row.defaultLanguage = language;
         row.updatedAt = clock.instant();
         row.updatedBy = by;
         row.persist();
-        return Settings.of(row);
+        return Settings.of(row, defaults.appointmentLeadTimes());
+    }
+
+    private static String label(List<Duration> leads) {
+        return String.join(",", leads.stream().map(ReminderSchedule::label).toList());
+    }
+
+    private static List<Duration> leads(String field, List<String> values) {
+        List<Duration> leads = new ArrayList<>();
+        for (String lead : values) {
+            Duration d;
+            try {
+                d = Duration.parse(lead == null ? "" : lead.strip());
+            } catch (DateTimeParseException e) {
+                throw new InvalidFieldException(field, "each lead time is an ISO-8601 duration such as P7D or PT12H");
+            }
+            if (d.isNegative() || d.isZero() || d.compareTo(LONGEST_LEAD) > 0) {
+                throw new InvalidFieldException(field, "each lead time is more than zero and at most P60D");
+            }
+            if (!leads.contains(d)) {
+                leads.add(d);
+            }
+        }
+        if (leads.isEmpty() || leads.size() > MOST_LEADS) {
+            throw new InvalidFieldException(field, "between 1 and " + MOST_LEADS + " lead times");
+        }
+        leads.sort(java.util.Comparator.reverseOrder());
+        return leads;
     }
 
     private static LocalTime time(String field, String value) {

@@ -33,6 +33,9 @@ class MailTemplatesTest {
     static final Instant AT = Instant.parse("2026-11-27T14:00:00Z");
     static final String OPT_OUT = "http://localhost:8084/opt-out?token=abc.def";
     static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final String LINKS = "http://localhost:8080";
+    static final String TOKEN = "q2Xb9_-Lk3mZ0aQwE4rT1g.pY7uKx2Ls9Qd0WfHj3Nc1A";
+    static final String VIDEO = "https://video.northside.example/room/8f3a";
 
     record Clinic(String id, String name, String phone, String email) {
     }
@@ -83,7 +86,15 @@ class MailTemplatesTest {
                         new MailComposer.ReminderModel(null, "Friday", "27 Nov", "pl", null, null, null, OPT_OUT));
                 case "partnerNotice" -> List.of(new MailComposer.NoticeModel(UUID.randomUUID().toString(),
                         "http://localhost:8080/referrals/x", "en"));
-                case "onCallRisk", "missedBooster", "referralOverdue" -> List.of(
+                case "checkIn" -> List.of(
+                        new MailComposer.CheckInModel("Northside Clinic", LINKS + "/c/" + TOKEN, "en-GB", OPT_OUT),
+                        new MailComposer.CheckInModel(null, LINKS + "/c/" + TOKEN, "pl", OPT_OUT));
+                case "appointmentReminder" -> List.of(
+                        new MailComposer.AppointmentModel("Friday 27 November 2026 at 14:00", "27 Nov 2026", "en-GB",
+                                "Northside Clinic", LINKS + "/a/" + TOKEN, VIDEO, OPT_OUT),
+                        new MailComposer.AppointmentModel("Friday", "27 Nov", "pl", null, LINKS + "/a/" + TOKEN, null,
+                                OPT_OUT));
+                case "onCallRisk", "missedBooster", "referralOverdue", "checkInRisk" -> List.of(
                         new MailComposer.StaffModel("Harbour Clinic", "http://localhost:8080/clients/x", "en"),
                         new MailComposer.StaffModel(null, "http://localhost:8080/clients/x", "pl"));
                 default -> throw new AssertionError("A template this test does not know: " + file);
@@ -91,12 +102,12 @@ class MailTemplatesTest {
             for (Object model : models) {
                 String rendered = template.data("m", model).render();
                 assertFalse(rendered.contains("null"), file + ":\n" + rendered);
-                if (List.of("onCallRisk", "missedBooster", "referralOverdue").contains(name)) {
+                if (List.of("onCallRisk", "missedBooster", "referralOverdue", "checkInRisk").contains(name)) {
                     ClinicalWords.assertNoneForStaff(file, rendered);
                 } else {
                     ClinicalWords.assertNone(file, rendered);
                 }
-                if (name.equals("boosterReminder") && !file.contains("subject")) {
+                if (List.of("boosterReminder", "checkIn", "appointmentReminder").contains(name) && !file.contains("subject")) {
                     assertTrue(rendered.contains(OPT_OUT.replace("&", "&amp;")), "opt-out link in " + file);
                 }
             }
@@ -234,5 +245,98 @@ class MailTemplatesTest {
                 }
             }
         }
+    }
+
+    /** What the client reads of a check-in: which clinic asks, and the link. No name, nothing of what is asked. */
+    @Test
+    void aCheckInMessageSaysOnlyWhichClinicAsksAndGivesTheLinkInEveryClinicAndLanguage() {
+        String link = LINKS + "/c/" + TOKEN;
+        for (Clinic clinic : CLINICS) {
+            for (String clinicLanguage : CLINIC_LANGUAGES) {
+                for (String[] reader : READERS) {
+                    RenderedMail mail = composer.checkIn(TOKEN, reader[0], clinic.id(), clinicLanguage, OPT_OUT);
+                    assertNothingClinical(mail);
+                    assertTrue(mail.subject().contains(clinic.name()), mail.subject());
+                    for (String body : List.of(mail.text(), mail.html())) {
+                        assertTrue(body.contains(clinic.name()), body);
+                        assertTrue(body.contains(link), body);
+                        assertTrue(body.contains(OPT_OUT), body);
+                        assertFalse(body.contains("null"), body);
+                        // Not the clinic's phone, e-mail or anything else beyond who asks and where.
+                        assertFalse(body.contains(clinic.phone()) || body.contains(clinic.email()), body);
+                    }
+                    assertTrue(mail.html().contains("href=\"" + link + "\""), mail.html());
+                    assertEquals("<" + OPT_OUT + ">", mail.headers().get("List-Unsubscribe"));
+                    String sms = composer.checkInSms(TOKEN, reader[0], clinic.id(), clinicLanguage, OPT_OUT);
+                    ClinicalWords.assertNone("sms", sms);
+                    assertTrue(sms.contains(clinic.name()) && sms.contains(link) && sms.contains(OPT_OUT), sms);
+                    boolean polish = reader[0] != null && reader[0].startsWith("pl")
+                            || (reader[0] == null || reader[0].equals("de")) && clinicLanguage.startsWith("pl");
+                    assertEquals(polish, mail.text().contains("formularza"), mail.text());
+                }
+            }
+        }
+        RenderedMail unknown = composer.checkIn(TOKEN, "en-GB", "elsewhere", "en", OPT_OUT);
+        assertEquals("A short check-in from your clinic", unknown.subject());
+        assertTrue(unknown.text().contains("Your clinic asks you to fill in a short check-in"), unknown.text());
+    }
+
+    @Test
+    void aSessionReminderSaysTheClinicWhenInTheClientsZoneTheConfirmLinkAndTheVideoLinkIfAny() {
+        String link = LINKS + "/a/" + TOKEN;
+        for (Clinic clinic : CLINICS) {
+            for (String clinicLanguage : CLINIC_LANGUAGES) {
+                for (String[] reader : READERS) {
+                    String dateLanguage = reader[0] == null || reader[0].equals("de") ? clinicLanguage : reader[0];
+                    String when = AppointmentTime.full(AT, reader[1], dateLanguage);
+                    RenderedMail mail = composer.appointmentReminder(AT, reader[1], reader[0], clinic.id(),
+                            clinicLanguage, TOKEN, VIDEO, OPT_OUT);
+                    assertNothingClinical(mail);
+                    assertTrue(mail.subject().contains(clinic.name()), mail.subject());
+                    assertTrue(mail.subject().contains(AppointmentTime.shortDate(AT, reader[1], dateLanguage)),
+                            mail.subject());
+                    for (String body : List.of(mail.text(), mail.html())) {
+                        assertTrue(body.contains(when), when + " in\n" + body);
+                        assertTrue(body.contains(clinic.name()) && body.contains(link) && body.contains(VIDEO), body);
+                        assertTrue(body.contains(OPT_OUT), body);
+                        assertFalse(body.contains("null"), body);
+                    }
+                    assertTrue(mail.html().contains("href=\"" + link + "\""), mail.html());
+                    assertTrue(mail.html().contains("href=\"" + VIDEO + "\""), mail.html());
+                    assertEquals("<" + OPT_OUT + ">", mail.headers().get("List-Unsubscribe"));
+                    String sms = composer.appointmentReminderSms(AT, reader[1], reader[0], clinic.id(), clinicLanguage,
+                            TOKEN, VIDEO, OPT_OUT);
+                    ClinicalWords.assertNone("sms", sms);
+                    assertTrue(sms.contains(when) && sms.contains(link) && sms.contains(VIDEO) && sms.contains(OPT_OUT), sms);
+
+                    RenderedMail inPerson = composer.appointmentReminder(AT, reader[1], reader[0], clinic.id(),
+                            clinicLanguage, TOKEN, null, OPT_OUT);
+                    for (String body : List.of(inPerson.text(), inPerson.html())) {
+                        assertFalse(body.contains("video") || body.contains("wideo"), body);
+                        assertFalse(body.contains("null"), body);
+                        assertTrue(body.contains(link), body);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCheckInRiskNoticeSaysAClientNeedsContactTodayAndWhereAndNothingMore() {
+        for (Clinic clinic : CLINICS) {
+            for (String lang : CLINIC_LANGUAGES) {
+                UUID clientId = UUID.randomUUID();
+                RenderedMail mail = composer.staffNotice(StaffNoticeKind.CHECK_IN_RISK, clinic.id(), lang, clientId);
+                ClinicalWords.assertNone("subject", mail.subject().replace("Urgent", "").replace("Pilne", ""));
+                String link = "http://localhost:8080/clients/" + clientId;
+                for (String body : List.of(mail.text(), mail.html())) {
+                    ClinicalWords.assertNoneForStaff("check-in risk notice", body);
+                    assertTrue(body.contains(link) && body.contains(clinic.name()), body);
+                    assertFalse(body.contains("null"), body);
+                }
+            }
+        }
+        assertEquals("Urgent: a client at Northside Clinic needs contact today",
+                composer.staffNotice(StaffNoticeKind.CHECK_IN_RISK, "northside", "en", UUID.randomUUID()).subject());
     }
 }

@@ -111,4 +111,35 @@ class ReminderScheduleTest {
         assertEquals(later.boosterId(), planned.get(3).boosterId());
         assertEquals(List.of(), ReminderSchedule.plan(null, DEFAULT_LEADS, clock.instant()));
     }
+
+    @Test
+    void aSessionGetsItsRemindersByTheSameRulesUnderItsOwnId() {
+        UUID session = UUID.randomUUID();
+        Instant startsAt = clock.instant().plus(Duration.ofDays(3));
+        List<ReminderSchedule.Planned> planned = ReminderSchedule.plan(session, startsAt,
+                List.of(Duration.ofDays(1), Duration.ofHours(2)), clock.instant());
+        assertEquals(2, planned.size());
+        assertEquals(startsAt.minus(Duration.ofDays(1)), planned.get(0).sendAt());
+        assertEquals("P1D", planned.get(0).leadTimeLabel());
+        assertEquals(startsAt.minus(Duration.ofHours(2)), planned.get(1).sendAt());
+        assertEquals("PT2H", planned.get(1).leadTimeLabel());
+        assertTrue(planned.stream().allMatch(p -> p.boosterId().equals(session) && p.appointmentAt().equals(startsAt)));
+    }
+
+    @Test
+    void aSessionBookedInsideItsLeadTimesGetsOneReminderNowAndOnePastNone() {
+        UUID session = UUID.randomUUID();
+        Instant inFiveHours = clock.instant().plus(Duration.ofHours(5));
+        List<ReminderSchedule.Planned> planned = ReminderSchedule.plan(session, inFiveHours,
+                List.of(Duration.ofDays(2), Duration.ofDays(1), Duration.ofHours(2)), clock.instant());
+        // P2D and P1D have passed: one reminder now (kept as the shorter, P1D), and PT2H at its moment.
+        assertEquals(2, planned.size());
+        assertEquals(clock.instant(), planned.get(0).sendAt());
+        assertEquals("P1D", planned.get(0).leadTimeLabel());
+        assertEquals(inFiveHours.minus(Duration.ofHours(2)), planned.get(1).sendAt());
+        assertEquals(List.of(), ReminderSchedule.plan(session, clock.instant(), List.of(Duration.ofDays(1)),
+                clock.instant()));
+        assertEquals(List.of(), ReminderSchedule.plan(session, clock.instant().minusSeconds(1),
+                List.of(Duration.ofDays(1)), clock.instant()));
+    }
 }
