@@ -99,10 +99,31 @@ public interface NotificationsApi {
     record ReminderSettingsUpdate(List<String> leadTimes, String quietStart, String quietEnd, String defaultLanguage) {
     }
 
+    /** Staff notice kinds in words, for a notice that comes without a title of its own. */
+    java.util.Map<String, String> NOTICE_WORDS = java.util.Map.of(
+            "CHECK_IN_RISK", "A client's check-in answered a risk question: contact them now",
+            "CHECK_IN_DETERIORATION", "A client's check-in shows reliable deterioration",
+            "CHECK_IN_WARNING_SIGNS", "A client reported warning signs in a check-in",
+            "CHECK_INS_MISSED", "A client has missed check-ins in a row",
+            "APPOINTMENT_CANCEL_REQUESTED", "A client asked to cancel a session (it stays booked until you change it)");
+
     record InboxItem(String id, String kind, String title, String clinicId, String subjectId, String clientId,
                      String link, Instant createdAt, Instant readAt) {
         public boolean unread() {
             return readAt == null;
+        }
+
+        /** The notice's own title, else its kind in words. */
+        public String heading() {
+            if (title != null && !title.isBlank()) {
+                return title;
+            }
+            return NOTICE_WORDS.getOrDefault(kind, care.securebase.portal.web.Formats.label(kind));
+        }
+
+        /** A risk notice stands out: it asks for action now, like an intake's high risk. */
+        public boolean urgent() {
+            return kind != null && kind.endsWith("RISK");
         }
     }
 
