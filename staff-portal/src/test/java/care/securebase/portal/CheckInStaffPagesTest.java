@@ -86,6 +86,8 @@ class CheckInStaffPagesTest {
         assertTrue(html.contains("id=\"includeWarningSigns\" name=\"includeWarningSigns\" value=\"true\" checked"));
         assertTrue(!html.contains("id=\"includeCopingTools\" name=\"includeCopingTools\" value=\"true\" checked"));
         assertTrue(html.contains("<option value=\"WEEKLY\" selected>Weekly</option>"));
+        ClinicianPagesTest.checkLabels("check-ins", html);
+        ClinicianPagesTest.checkHeadings("check-ins", html);
         assertEquals("page=0&size=20", FakeServices.last("GET /sessions/episodes/" + EPISODE_ID + "/check-ins").query());
         assertEquals("Bearer " + KeycloakTokens.of("clara"),
                 FakeServices.last("GET /sessions/episodes/" + EPISODE_ID + "/check-in-schedule").header("Authorization"));
@@ -158,12 +160,14 @@ class CheckInStaffPagesTest {
                  "warningSigns":[{"index":1,"text":"Avoiding friends"}],"copingTools":["Walk by the river"],
                  "diary":"Told Sam what I needed.\\nIt went well.","flags":["DETERIORATION"]}
                 """.formatted(CHECK_IN_ID, EPISODE_ID));
-        as("clara").get("/episodes/" + EPISODE_ID + "/check-ins/" + CHECK_IN_ID).then().statusCode(200)
+        String html = as("clara").get("/episodes/" + EPISODE_ID + "/check-ins/" + CHECK_IN_ID).then().statusCode(200)
                 .body(containsString("Little interest or pleasure in doing things"),
                         containsString("More than half the days (2)"), containsString("Total: <strong>14</strong> (Moderate)"),
                         containsString("Question 3</th><td class=\"item-answer\">2"),
                         containsString("Avoiding friends"), containsString("Walk by the river"),
-                        containsString("Told Sam what I needed."), containsString("Reliable deterioration"));
+                        containsString("Told Sam what I needed."), containsString("Reliable deterioration"))
+                .extract().asString();
+        ClinicianPagesTest.checkHeadings("check-in answers", html);
         // Only the clinician's pages show answers; an id of another episode is not found here.
         as("ada").get("/episodes/" + EPISODE_ID + "/check-ins/" + CHECK_IN_ID).then().statusCode(403);
         as("clara").get("/episodes/8d0c1f5e-0000-4000-8000-0000000000e9/check-ins/" + CHECK_IN_ID).then().statusCode(404);

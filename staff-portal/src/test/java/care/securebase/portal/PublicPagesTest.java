@@ -138,6 +138,7 @@ class PublicPagesTest {
         assertTrue(html.contains("data-risk=\"true\""), "the risk options are marked for the script");
         assertFalse(html.contains("Sign out") || html.contains("staff portal"), "no staff navigation");
         everyControlLabelled(html);
+        ClinicianPagesTest.checkHeadings("check-in", html);
         assertEquals("no-store", page.header("Cache-Control"));
         assertEquals("no-referrer", page.header("Referrer-Policy"));
         assertNotNull(page.cookie("csrf-token"), "CSRF works without a session: the cookie is set here");
@@ -157,6 +158,8 @@ class PublicPagesTest {
         assertTrue(refused.asString().contains("Question 3: Choose an answer to question 3"), refused.asString());
         assertTrue(refused.asString().contains("href=\"#a0_3-0\""));
         assertTrue(refused.asString().contains("id=\"a0_1-1\" name=\"a0_1\" value=\"1\" checked"), "what was given stays ticked");
+        assertTrue(refused.asString().contains("aria-labelledby=\"crisis-heading\">"),
+                "the risk answer of this very step shows the crisis line even though the step is incomplete");
 
         // PHQ-9 complete with item 9 above 0: the next page shows the crisis line, without script.
         Response second = send(first, "/c/" + TOKEN, with(answers(0, 9, 1), "step", "0", "go", "next"));
@@ -166,6 +169,7 @@ class PublicPagesTest {
         assertTrue(html.contains("aria-labelledby=\"crisis-heading\">"), "the crisis line is shown");
         assertTrue(html.contains("href=\"tel:08001234567\""));
         assertTrue(html.contains("<input type=\"hidden\" name=\"a0_9\" value=\"1\">"), "PHQ-9 is carried");
+        ClinicianPagesTest.checkHeadings("check-in step 2 with the crisis line", html);
 
         // Back keeps the answers of both steps.
         Response back = send(second, "/c/" + TOKEN, with(answers(1, 7, 2), "step", "1", "go", "back"));
@@ -190,6 +194,7 @@ class PublicPagesTest {
         assertEquals(200, done.statusCode(), done.asString());
         assertTrue(done.asString().contains("Thank you") && done.asString().contains("0800 123 4567"));
         assertFalse(done.asString().contains("calmly"), "what was sent is not shown back");
+        ClinicianPagesTest.checkHeadings("thank-you", done.asString());
         JsonNode sent = JSON.readTree(FakeServices.last("POST /sessions/links/check-ins/" + TOKEN).body());
         assertEquals("[1,1,1,1,1,1,1,1,1]", sent.path("answers").path("PHQ-9").toString());
         assertEquals("[2,2,2,2,2,2,2]", sent.path("answers").path("GAD-7").toString());
