@@ -31,8 +31,10 @@ class CheckInStaffPagesTest {
     static final String CLIENT_ID = PagesTest.CLIENT_ID;
     static final String CHECK_IN_ID = "8d0c1f5e-0000-4000-8000-0000000000k1";
     static final String SCHEDULE = """
-            {"instruments":["PHQ-9","GAD-7"],"frequency":"WEEKLY","until":"2030-03-01","includeWarningSigns":true,
-             "includeCopingTools":false,"diaryPrompt":true,"warningSignThreshold":2,"createdBy":"clara"}""";
+            {"id":"cs-1","episodeId":"%s","instruments":["PHQ-9","GAD-7"],"frequency":"WEEKLY","dates":[],
+             "until":"2030-03-01","includeWarningSigns":true,"includeCopingTools":false,"diaryPrompt":true,
+             "warningSignThreshold":2,"upcoming":["2030-01-21T09:00:00Z","2030-01-28T09:00:00Z"],"createdBy":"clara"}"""
+            .formatted(PagesTest.EPISODE_ID);
 
     @BeforeEach
     void clean() {
@@ -75,6 +77,7 @@ class CheckInStaffPagesTest {
         checkIns();
         String html = as("clara").get("/episodes/" + EPISODE_ID + "/check-ins").then().statusCode(200)
                 .body(containsString("<h1>Check-ins: Jo</h1>"), containsString("Change the schedule"),
+                        containsString("Next: 21 Jan 2030"),
                         containsString("badge-answered\">Answered"), containsString("badge-expired\">Missed"),
                         containsString("badge-sent\">Sent, waiting"), containsString("PHQ-9 14, GAD-7 9"),
                         containsString("Reliable deterioration"),
@@ -116,6 +119,7 @@ class CheckInStaffPagesTest {
         assertTrue(sent.path("diaryPrompt").asBoolean());
         assertEquals(3, sent.path("warningSignThreshold").asInt());
         assertTrue(sent.path("dates").isMissingNode(), "dates only for DATES");
+        assertTrue(sent.path("upcoming").isMissingNode(), "what the service computes is not sent back");
 
         // Given dates, one per line; what the portal cannot read is named before anything is sent.
         FakeServices.reset();
@@ -154,16 +158,16 @@ class CheckInStaffPagesTest {
                 {"id":"%s","episodeId":"%s","status":"ANSWERED","dueAt":"2030-01-14T09:00:00Z",
                  "answeredAt":"2030-01-14T20:00:00Z",
                  "instruments":[{"instrument":"PHQ-9","version":1,
-                   "items":[{"number":1,"text":"Little interest or pleasure in doing things","value":2,"label":"More than half the days"}],
+                   "items":[{"number":1,"text":"Little interest or pleasure in doing things","answer":2,"answerLabel":"More than half the days"}],
                    "scores":[{"scale":"total","value":14,"band":"Moderate"}]},
-                  {"instrument":"GAD-7","answers":[1,0,2]}],
-                 "warningSigns":[{"index":1,"text":"Avoiding friends"}],"copingTools":["Walk by the river"],
+                  {"instrument":"GAD-7","version":1,"items":[{"number":3,"text":null,"answer":2,"answerLabel":null}]}],
+                 "warningSignsNoticed":["Avoiding friends"],"copingToolsUsed":["Walk by the river"],
                  "diary":"Told Sam what I needed.\\nIt went well.","flags":["DETERIORATION"]}
                 """.formatted(CHECK_IN_ID, EPISODE_ID));
         String html = as("clara").get("/episodes/" + EPISODE_ID + "/check-ins/" + CHECK_IN_ID).then().statusCode(200)
                 .body(containsString("Little interest or pleasure in doing things"),
                         containsString("More than half the days (2)"), containsString("Total: <strong>14</strong> (Moderate)"),
-                        containsString("Question 3</th><td class=\"item-answer\">2"),
+                        containsString("3.</th><td class=\"item-answer\">2"),
                         containsString("Avoiding friends"), containsString("Walk by the river"),
                         containsString("Told Sam what I needed."), containsString("Reliable deterioration"))
                 .extract().asString();

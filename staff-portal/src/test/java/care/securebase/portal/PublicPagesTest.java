@@ -145,6 +145,7 @@ class PublicPagesTest {
         FakeServices.Request asked = FakeServices.last("GET /sessions/links/check-ins/" + TOKEN);
         assertNotNull(asked);
         assertNull(asked.header("Authorization"), "the link is the only credential");
+        assertEquals("127.0.0.1", asked.header("X-Forwarded-For"), "sessions-service limits per client address too");
     }
 
     @Test

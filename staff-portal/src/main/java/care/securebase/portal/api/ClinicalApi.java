@@ -453,9 +453,12 @@ public interface ClinicalApi {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record CheckInSchedule(List<String> instruments, String frequency, List<String> dates, String until,
                            Boolean includeWarningSigns, Boolean includeCopingTools, Boolean diaryPrompt,
-                           Integer warningSignThreshold) {
+                           Integer warningSignThreshold,
+                           @com.fasterxml.jackson.annotation.JsonProperty(access = com.fasterxml.jackson.annotation.JsonProperty.Access.WRITE_ONLY)
+                           List<Instant> upcoming) {
         public CheckInSchedule {
             instruments = instruments == null ? List.of() : instruments;
+            upcoming = upcoming == null ? List.of() : upcoming;
         }
 
         /** The given dates (DATES only; left out of the request otherwise). */
@@ -473,43 +476,28 @@ public interface ClinicalApi {
     }
 
     /** One answered item: the question's text where the licence allows, the answer's value and label. */
-    record AnsweredItem(int number, String text, Integer value, String label) {
+    record AnsweredItem(int number, String text, Integer answer, String answerLabel) {
     }
 
     record Score(String scale, BigDecimal value, String band) {
     }
 
     record InstrumentAnswers(String instrument, Integer version, String title, List<AnsweredItem> items,
-                             List<Integer> answers, List<Score> scores) {
+                             List<Score> scores) {
         public InstrumentAnswers {
             items = items == null ? List.of() : items;
-            answers = answers == null ? List.of() : answers;
             scores = scores == null ? List.of() : scores;
         }
     }
 
-    /** A warning sign or coping tool the client ticked: its place in the plan and its words (either may come alone). */
-    record Ticked(Integer index, String text) {
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
-        static Ticked ofText(String text) {
-            return new Ticked(null, text);
-        }
-
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
-        public Ticked(@com.fasterxml.jackson.annotation.JsonProperty("index") Integer index,
-                      @com.fasterxml.jackson.annotation.JsonProperty("text") String text) {
-            this.index = index;
-            this.text = text;
-        }
-    }
-
-    record CheckInAnswers(String id, String episodeId, String status, Instant dueAt, Instant sentAt,
-                          Instant answeredAt, List<InstrumentAnswers> instruments, List<Ticked> warningSigns,
-                          List<Ticked> copingTools, String diary, List<String> flags) {
+    /** The warning signs noticed and coping tools used, in the plan's words. */
+    record CheckInAnswers(String id, String episodeId, String status, Instant dueAt, Instant answeredAt,
+                          List<InstrumentAnswers> instruments, List<String> warningSignsNoticed,
+                          List<String> copingToolsUsed, String diary, List<String> flags) {
         public CheckInAnswers {
             instruments = instruments == null ? List.of() : instruments;
-            warningSigns = warningSigns == null ? List.of() : warningSigns;
-            copingTools = copingTools == null ? List.of() : copingTools;
+            warningSignsNoticed = warningSignsNoticed == null ? List.of() : warningSignsNoticed;
+            copingToolsUsed = copingToolsUsed == null ? List.of() : copingToolsUsed;
             flags = flags == null ? List.of() : flags;
         }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +19,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 /**
  * sessions-service's public link endpoints, behind the client's check-in and appointment pages. No
  * {@code @AccessToken}: nobody is signed in there, the link token is the only credential. A wrong,
- * expired or used token answers 404, whichever it is.
+ * expired or used token answers 404, whichever it is. {@code X-Forwarded-For} carries the client's
+ * address: sessions-service limits requests per address too, and without it every client would count
+ * as the portal.
  */
 @Path("/links")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,24 +29,26 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterRestClient(configKey = "sessions")
 public interface LinksApi {
 
+    String FORWARDED_FOR = "X-Forwarded-For";
     String CONFIRM = "CONFIRM";
     String CANCEL_REQUEST = "CANCEL_REQUEST";
 
     @GET
     @Path("check-ins/{token}")
-    CheckIn checkIn(@PathParam("token") String token);
+    CheckIn checkIn(@PathParam("token") String token, @HeaderParam(FORWARDED_FOR) String client);
 
     @POST
     @Path("check-ins/{token}")
-    Submitted submit(@PathParam("token") String token, Answers answers);
+    Submitted submit(@PathParam("token") String token, @HeaderParam(FORWARDED_FOR) String client, Answers answers);
 
     @GET
     @Path("appointments/{token}")
-    Appointment appointment(@PathParam("token") String token);
+    Appointment appointment(@PathParam("token") String token, @HeaderParam(FORWARDED_FOR) String client);
 
     @POST
     @Path("appointments/{token}")
-    Confirmation answer(@PathParam("token") String token, AppointmentAnswer answer);
+    Confirmation answer(@PathParam("token") String token, @HeaderParam(FORWARDED_FOR) String client,
+                        AppointmentAnswer answer);
 
     @ClientExceptionMapper
     static RuntimeException failure(Response response) {

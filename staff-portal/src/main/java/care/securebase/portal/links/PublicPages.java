@@ -7,6 +7,7 @@ import care.securebase.portal.api.ServiceFailure;
 import care.securebase.portal.web.FieldErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -76,9 +77,10 @@ public class PublicPages {
 
     @GET
     @Path("c/{token: .*}")
-    public Response checkIn(@PathParam("token") String token) {
+    public Response checkIn(@PathParam("token") String token, HttpServerRequest request) {
+        String client = PublicPathsFilter.clientAddress(request);
         return calling(token, t -> {
-            CheckInForm form = CheckInForm.blank(links.checkIn(t));
+            CheckInForm form = CheckInForm.blank(links.checkIn(t, client));
             if (form.stepCount() == 0) {
                 return notFound();
             }
@@ -93,9 +95,11 @@ public class PublicPages {
     @POST
     @Path("c/{token: .*}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answerStep(@PathParam("token") String token, MultivaluedMap<String, String> fields) {
+    public Response answerStep(@PathParam("token") String token, MultivaluedMap<String, String> fields,
+                               HttpServerRequest request) {
+        String client = PublicPathsFilter.clientAddress(request);
         return calling(token, t -> {
-            LinksApi.CheckIn checkIn = links.checkIn(t);
+            LinksApi.CheckIn checkIn = links.checkIn(t, client);
             CheckInForm form = CheckInForm.of(checkIn, fields);
             if (form.stepCount() == 0) {
                 return notFound();
@@ -117,7 +121,7 @@ public class PublicPages {
                 return page(t, form, incomplete, errors(form, incomplete, form.missing(incomplete)), 400);
             }
             try {
-                LinksApi.Submitted done = links.submit(t, form.toAnswers());
+                LinksApi.Submitted done = links.submit(t, client, form.toAnswers());
                 String line = done.crisisLine() == null ? checkIn.crisisLine() : done.crisisLine();
                 return html(200, Templates.thanks(checkIn.clinicName(), done.crisis() || form.crisis(), line));
             } catch (ServiceFailure e) {
@@ -131,9 +135,10 @@ public class PublicPages {
 
     @GET
     @Path("a/{token: .*}")
-    public Response appointment(@PathParam("token") String token) {
+    public Response appointment(@PathParam("token") String token, HttpServerRequest request) {
+        String client = PublicPathsFilter.clientAddress(request);
         return calling(token, t -> {
-            LinksApi.Appointment a = links.appointment(t);
+            LinksApi.Appointment a = links.appointment(t, client);
             return html(200, Templates.appointment(t, a, when(a), null));
         });
     }
@@ -141,14 +146,16 @@ public class PublicPages {
     @POST
     @Path("a/{token: .*}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answerAppointment(@PathParam("token") String token, MultivaluedMap<String, String> fields) {
+    public Response answerAppointment(@PathParam("token") String token, MultivaluedMap<String, String> fields,
+                                      HttpServerRequest request) {
+        String client = PublicPathsFilter.clientAddress(request);
         return calling(token, t -> {
             String action = fields.getFirst("action");
-            LinksApi.Appointment a = links.appointment(t);
+            LinksApi.Appointment a = links.appointment(t, client);
             if (!LinksApi.CONFIRM.equals(action) && !LinksApi.CANCEL_REQUEST.equals(action)) {
                 return html(400, Templates.appointment(t, a, when(a), "Choose one of the two buttons."));
             }
-            LinksApi.Confirmation done = links.answer(t, new LinksApi.AppointmentAnswer(action));
+            LinksApi.Confirmation done = links.answer(t, client, new LinksApi.AppointmentAnswer(action));
             return html(200, Templates.appointmentDone(a, when(a), done.confirmation() == null
                     ? (LinksApi.CONFIRM.equals(action) ? "CONFIRMED" : "CANCEL_REQUESTED") : done.confirmation()));
         });

@@ -24,6 +24,12 @@ public class PublicPathsFilter {
         this.limit = new RateLimit(config.publicPages().requestsPerMinute(), Clock.systemUTC());
     }
 
+    /** The client's address as this portal sees it (the forwarded one behind a proxy it trusts), or null. */
+    static String clientAddress(io.vertx.core.http.HttpServerRequest request) {
+        var peer = request == null ? null : request.remoteAddress();
+        return peer == null ? null : peer.hostAddress();
+    }
+
     static boolean isPublic(String path) {
         return path != null && (path.startsWith("/c/") || path.startsWith("/a/"));
     }
@@ -33,9 +39,8 @@ public class PublicPathsFilter {
         if (!isPublic(routing.normalizedPath())) {
             return null;
         }
-        var peer = routing.request().remoteAddress();
-        String address = peer == null ? "unknown" : peer.hostAddress();
-        if (limit.allow(address)) {
+        String address = clientAddress(routing.request());
+        if (limit.allow(address == null ? "unknown" : address)) {
             return null;
         }
         return Response.status(429).header("Retry-After", limit.retryAfterSeconds())

@@ -208,9 +208,16 @@ public class CaseloadPages {
             }
             return switch (kind == null ? "" : kind) {
                 case "RISK" -> {
+                    // A check-in's risk flag ends with its origin: "MODERATE PHQ9_ITEM9 CHECK_IN".
+                    boolean checkIn = detail.endsWith(" CHECK_IN");
+                    if (checkIn) {
+                        detail = detail.substring(0, detail.length() - " CHECK_IN".length());
+                    }
+                    String suffix = checkIn ? ", in a check-in" : "";
                     String[] parts = detail.split(" ", 2);
                     yield care.securebase.portal.web.Formats.label(parts[0]) + " risk"
-                            + (parts.length > 1 ? " (" + care.securebase.portal.web.Formats.label(parts[1]) + ")" : "");
+                            + (parts.length > 1 ? " (" + care.securebase.portal.web.Formats.label(parts[1]) + ")" : "")
+                            + suffix;
                 }
                 case "DETERIORATION" -> detail + " is reliably worse than at baseline";
                 case "OVERDUE_REFERRAL" -> "The partner has not answered (" + care.securebase.portal.web.Formats.label(detail) + ")";

@@ -366,7 +366,7 @@ public class CheckInPages {
             }
             return new ClinicalApi.CheckInSchedule(chosen, Forms.orNull(frequency),
                     "DATES".equals(frequency) ? days : null, end, "true".equals(includeWarningSigns),
-                    "true".equals(includeCopingTools), "true".equals(diaryPrompt), threshold);
+                    "true".equals(includeCopingTools), "true".equals(diaryPrompt), threshold, null);
         }
     }
 }
