@@ -231,7 +231,8 @@ class PublicPagesTest {
     void aFormWithoutTheCsrfTokenIsRefusedAndNothingIsSent() {
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParams(answers(0, 9, 0)).formParam("step", "0").formParam("go", "send")
-                .post("/c/" + TOKEN).then().statusCode(400).body(containsString("This form has expired"));
+                .post("/c/" + TOKEN).then().statusCode(400).body(containsString("This page has expired"),
+                        containsString("Nothing has been sent to your clinic"), not(containsString("staff portal")));
         assertTrue(FakeServices.requests().isEmpty(), "refused before sessions-service is asked");
     }
 

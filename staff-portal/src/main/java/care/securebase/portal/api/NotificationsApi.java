@@ -86,8 +86,10 @@ public interface NotificationsApi {
     List<String> INBOX_ROLES = List.of("clinician", "clinic-admin", "intake-coordinator", "care-coordinator",
             "social-worker");
     List<String> DELIVERY_STATUSES = List.of("FAILED", "PENDING", "SENT", "SKIPPED", "CANCELLED");
-    List<String> DELIVERY_KINDS = List.of("BOOSTER_REMINDER", "PARTNER_NOTICE", "STAFF_ON_CALL_RISK",
-            "STAFF_MISSED_BOOSTER", "STAFF_REFERRAL_OVERDUE", "STAFF_CONTACT_OPTED_OUT", "STAFF_DELIVERY_FAILED");
+    List<String> DELIVERY_KINDS = List.of("BOOSTER_REMINDER", "CHECK_IN", "APPOINTMENT_REMINDER", "PARTNER_NOTICE",
+            "STAFF_ON_CALL_RISK", "STAFF_MISSED_BOOSTER", "STAFF_REFERRAL_OVERDUE", "STAFF_CONTACT_OPTED_OUT",
+            "STAFF_DELIVERY_FAILED", "STAFF_CHECK_IN_RISK", "STAFF_CHECK_IN_DETERIORATION", "STAFF_CHECK_IN_WARNING_SIGNS",
+            "STAFF_CHECK_INS_MISSED", "STAFF_APPOINTMENT_CANCEL_REQUESTED");
 
     record ReminderSettings(String clinicId, List<String> leadTimes, String quietStart, String quietEnd,
                             String defaultLanguage, boolean custom, Instant updatedAt, String updatedBy) {

@@ -65,6 +65,8 @@ public class PublicPages {
         static native TemplateInstance unavailable();
 
         static native TemplateInstance busy();
+
+        static native TemplateInstance formExpired();
     }
 
     private final LinksApi links;
@@ -183,7 +185,16 @@ public class PublicPages {
         } catch (ProcessingException e) {
             LOG.warnf("sessions-service did not answer a public link page: %s", e.getClass().getName());
             return html(503, Templates.unavailable());
+        } catch (RuntimeException e) {
+            // The staff pages' mapper would log the path, which holds the token: the type is enough here.
+            LOG.errorf("A public link page failed: %s", e.getClass().getName());
+            return html(503, Templates.unavailable());
         }
+    }
+
+    /** A client's form without its CSRF token (the cookie was lost): the client's plain page, not the staff's. */
+    public static Response formExpired() {
+        return html(400, Templates.formExpired());
     }
 
     private Response page(String token, CheckInForm form, int stepIndex, FieldErrors errors, int status) {

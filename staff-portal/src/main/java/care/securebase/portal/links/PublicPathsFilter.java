@@ -30,7 +30,7 @@ public class PublicPathsFilter {
         return peer == null ? null : peer.hostAddress();
     }
 
-    static boolean isPublic(String path) {
+    public static boolean isPublic(String path) {
         return path != null && (path.startsWith("/c/") || path.startsWith("/a/"));
     }
 
