@@ -83,8 +83,21 @@ class CheckInInBrowserTest {
             assertFalse(crisis.isDisplayed(), "an ordinary answer shows nothing");
             tick(d, "a0_9-1");
             assertTrue(crisis.isDisplayed(), "shown before the step is sent");
+            assertTrue((Boolean) d.executeScript("var r = document.getElementById('crisis').getBoundingClientRect();"
+                    + " return r.top < window.innerHeight && r.bottom > 0"), "shown where the client is looking");
             assertTrue(crisis.getText().contains("0800 123 4567"), crisis.getText());
             assertTrue(FakeServices.requests().stream().noneMatch(r -> r.method().equals("POST")));
+            screenshot(d, "check-in-360-crisis");
+
+            // The appointment page at the same width.
+            String token = "Zz9Yy8Xx7Ww6Vv5Uu4Tt3S.s2Rr1Qq0Pp-Oo_Nn9Mm8";
+            FakeServices.answer("GET /sessions/links/appointments/" + token, 200, """
+                    {"clinicName":"Northside Clinic","startsAt":"2030-01-15T10:00:00Z","timeZone":"Europe/London",
+                     "telehealth":true,"videoLink":"https://video.example.org/room/42","confirmation":"NOT_CONFIRMED"}""");
+            d.get(portal + "a/" + token);
+            assertEquals("Your appointment", d.findElement(By.tagName("h1")).getText());
+            assertPhoneReady(d);
+            screenshot(d, "appointment-360");
         } finally {
             d.quit();
         }
@@ -100,6 +113,7 @@ class CheckInInBrowserTest {
                 tick(d, "a0_" + i + "-0");
             }
             tick(d, "a0_9-2");
+            screenshot(d, "check-in-360-no-script-step-1");
             // Proof the page's script is off: with it, this answer would show the crisis line at once.
             assertFalse(d.findElement(By.id("crisis")).isDisplayed(), "without script, nothing changes before sending");
             press(d, "Next");
@@ -116,6 +130,7 @@ class CheckInInBrowserTest {
             press(d, "Next");
             assertPhoneReady(d);
             d.findElement(By.id("diary")).sendKeys("I told my partner what I needed and it went well.");
+            screenshot(d, "check-in-360-no-script-diary");
             press(d, "Send my answers");
             assertEquals("Thank you", d.findElement(By.tagName("h1")).getText());
             assertTrue(d.findElement(By.id("crisis")).isDisplayed());
@@ -129,6 +144,21 @@ class CheckInInBrowserTest {
             assertEquals("I told my partner what I needed and it went well.", sent.path("diary").asText());
         } finally {
             d.quit();
+        }
+    }
+
+    /** The whole page at the phone's width, as target/screenshots/NAME.png, for people to look at. */
+    static void screenshot(ChromeDriver d, String name) throws java.io.IOException {
+        long height = ((Number) d.executeScript("return document.documentElement.scrollHeight")).longValue();
+        d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH,
+                "height", (int) Math.min(4000, Math.max(740, height)), "deviceScaleFactor", 1, "mobile", true));
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), d.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } finally {
+            d.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", 740,
+                    "deviceScaleFactor", 2, "mobile", true));
         }
     }
 
@@ -146,8 +176,13 @@ class CheckInInBrowserTest {
             try {
                 button.isEnabled();
                 return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                // Chrome says "stale" either way, or that the node "does not belong to the document".
+                if (e instanceof org.openqa.selenium.StaleElementReferenceException
+                        || String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
             }
         });
     }
