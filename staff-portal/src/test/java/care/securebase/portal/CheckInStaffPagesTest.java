@@ -202,7 +202,7 @@ class CheckInStaffPagesTest {
         FakeServices.answer("GET /sessions/caseload", 200, """
                 [{"clientId":"%s","episodeId":"%s","clinicianId":"clara","phase":"ACTIVE_TREATMENT",
                   "nextSession":{"id":"s-1","startsAt":"2030-01-15T10:00:00Z","confirmation":"CANCEL_REQUESTED"},
-                  "overdueNotes":0,"openFlags":{"MISSED":1,"SOMETHING_NEW":1}},
+                  "overdueNotes":0,"openFlags":{"MISSED_CHECK_INS":1,"SOMETHING_NEW":1}},
                  {"clientId":"%s","episodeId":"e-2","clinicianId":"clara","phase":"ACTIVE_TREATMENT",
                   "nextSession":{"id":"s-2","startsAt":"2030-01-16T10:00:00Z","confirmation":"CONFIRMED"},
                   "overdueNotes":0,"openFlags":{}}]""".formatted(CLIENT_ID, EPISODE_ID, other));

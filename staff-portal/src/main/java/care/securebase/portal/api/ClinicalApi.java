@@ -1,6 +1,8 @@
 package care.securebase.portal.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
@@ -212,8 +214,8 @@ public interface ClinicalApi {
 
     // --- Records ---------------------------------------------------------------------------------
 
-    List<String> FLAG_KINDS = List.of("RISK", "DETERIORATION", "MISSED_BOOSTER", "WARNING_SIGN", "WARNING_SIGNS",
-            "MISSED", "MISSED_CHECK_INS", "OVERDUE_REFERRAL");
+    List<String> FLAG_KINDS = List.of("RISK", "DETERIORATION", "MISSED_BOOSTER", "WARNING_SIGN", "MISSED_CHECK_INS",
+            "OVERDUE_REFERRAL");
     List<String> CHECK_IN_FREQUENCIES = List.of("WEEKLY", "FORTNIGHTLY", "MONTHLY", "DATES");
     List<String> SESSION_MODALITIES = List.of("INDIVIDUAL", "COUPLE", "FAMILY", "GROUP");
     List<String> ATTENDEE_ROLES = List.of("PARTNER", "FAMILY_MEMBER", "CAREGIVER");
@@ -434,15 +436,15 @@ public interface ClinicalApi {
      * before reminders carried a confirmation.
      */
     record NextSession(String id, Instant startsAt, String confirmation) {
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.DELEGATING)
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static NextSession ofInstant(String startsAt) {
             return new NextSession(null, Instant.parse(startsAt), null);
         }
 
-        @com.fasterxml.jackson.annotation.JsonCreator(mode = com.fasterxml.jackson.annotation.JsonCreator.Mode.PROPERTIES)
-        public NextSession(@com.fasterxml.jackson.annotation.JsonProperty("id") String id,
-                           @com.fasterxml.jackson.annotation.JsonProperty("startsAt") Instant startsAt,
-                           @com.fasterxml.jackson.annotation.JsonProperty("confirmation") String confirmation) {
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public NextSession(@JsonProperty("id") String id,
+                           @JsonProperty("startsAt") Instant startsAt,
+                           @JsonProperty("confirmation") String confirmation) {
             this.id = id;
             this.startsAt = startsAt;
             this.confirmation = confirmation;
@@ -454,7 +456,7 @@ public interface ClinicalApi {
     record CheckInSchedule(List<String> instruments, String frequency, List<String> dates, String until,
                            Boolean includeWarningSigns, Boolean includeCopingTools, Boolean diaryPrompt,
                            Integer warningSignThreshold,
-                           @com.fasterxml.jackson.annotation.JsonProperty(access = com.fasterxml.jackson.annotation.JsonProperty.Access.WRITE_ONLY)
+                           @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
                            List<Instant> upcoming) {
         public CheckInSchedule {
             instruments = instruments == null ? List.of() : instruments;

@@ -1,5 +1,6 @@
 package care.securebase.portal.api;
 
+import care.securebase.portal.web.Formats;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** notifications-service: the logs of booster reminders and partner notices. See {@link IntakeApi} on the records. */
@@ -102,7 +104,7 @@ public interface NotificationsApi {
     }
 
     /** Staff notice kinds in words, for a notice that comes without a title of its own. */
-    java.util.Map<String, String> NOTICE_WORDS = java.util.Map.of(
+    Map<String, String> NOTICE_WORDS = Map.of(
             "CHECK_IN_RISK", "A client's check-in answered a risk question: contact them now",
             "CHECK_IN_DETERIORATION", "A client's check-in shows reliable deterioration",
             "CHECK_IN_WARNING_SIGNS", "A client reported warning signs in a check-in",
@@ -120,7 +122,7 @@ public interface NotificationsApi {
             if (title != null && !title.isBlank()) {
                 return title;
             }
-            return NOTICE_WORDS.getOrDefault(kind, care.securebase.portal.web.Formats.label(kind));
+            return NOTICE_WORDS.getOrDefault(kind, Formats.label(kind));
         }
 
         /** A risk notice stands out: it asks for action now, like an intake's high risk. */

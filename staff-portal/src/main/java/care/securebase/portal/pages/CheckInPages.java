@@ -3,9 +3,11 @@ package care.securebase.portal.pages;
 import care.securebase.portal.PortalConfig;
 import care.securebase.portal.api.ClinicalApi;
 import care.securebase.portal.api.IntakeApi;
+import care.securebase.portal.api.Problem;
 import care.securebase.portal.api.ServiceFailure;
 import care.securebase.portal.api.SessionsApi;
 import care.securebase.portal.web.FieldErrors;
+import care.securebase.portal.web.Formats;
 import care.securebase.portal.web.Forms;
 import care.securebase.portal.web.Roles;
 import io.quarkus.qute.CheckedTemplate;
@@ -70,7 +72,7 @@ public class CheckInPages {
                 case "ANSWERED" -> "Answered";
                 case "EXPIRED" -> "Missed";
                 case "CANCELLED" -> "Called off";
-                default -> care.securebase.portal.web.Formats.label(status);
+                default -> Formats.label(status);
             };
         }
 
@@ -177,7 +179,7 @@ public class CheckInPages {
         SessionsApi.Episode episode = sessions.episode(id);
         ClinicalApi.CheckInAnswers checkIn = clinical.checkIn(checkInId);
         if (checkIn.episodeId() != null && !checkIn.episodeId().equals(id)) {
-            throw new ServiceFailure(SessionsApi.SERVICE, new care.securebase.portal.api.Problem(null, "Not Found", 404,
+            throw new ServiceFailure(SessionsApi.SERVICE, new Problem(null, "Not Found", 404,
                     null, List.of()));
         }
         return Templates.answers(episode, names.of(episode.clientId()), checkIn);
@@ -250,7 +252,7 @@ public class CheckInPages {
             case "FORTNIGHTLY" -> "Every two weeks";
             case "MONTHLY" -> "Monthly";
             case "DATES" -> "On " + s.givenDates().size() + (s.givenDates().size() == 1 ? " date" : " dates");
-            default -> care.securebase.portal.web.Formats.label(s.frequency());
+            default -> Formats.label(s.frequency());
         };
         List<String> also = new ArrayList<>();
         if (Boolean.TRUE.equals(s.includeWarningSigns())) {
@@ -268,7 +270,7 @@ public class CheckInPages {
 
     private static String day(String iso) {
         try {
-            return care.securebase.portal.web.Formats.day(LocalDate.parse(iso));
+            return Formats.day(LocalDate.parse(iso));
         } catch (DateTimeParseException e) {
             return iso;
         }
