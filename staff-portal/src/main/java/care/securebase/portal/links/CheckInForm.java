@@ -20,7 +20,7 @@ public final class CheckInForm {
     public static final String SIGNS = "signs";
     public static final String DIARY = "diary";
     /** sessions-service keeps a diary entry up to this length; the field says so before it is sent. */
-    public static final int DIARY_MAX = 4000;
+    public static final int DIARY_MAX = 5000;
 
     /** One page of the check-in: an instrument (with its step index among the instruments), the checklist or the diary. */
     public record Step(String kind, int instrumentIndex, LinksApi.Step instrument) {
