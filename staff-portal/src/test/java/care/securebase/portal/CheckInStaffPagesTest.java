@@ -97,6 +97,12 @@ class CheckInStaffPagesTest {
         // A clinic-admin sees them but has no form and no link to the answers.
         as("ada").get("/episodes/" + EPISODE_ID + "/check-ins").then().statusCode(200)
                 .body(not(containsString("Change the schedule")), not(containsString("/check-ins/" + CHECK_IN_ID + "\"")));
+        // Discharge ends the schedule: a discharged episode's check-ins are history, with no form.
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID, 200, PagesTest.episode("DISCHARGED", ""));
+        FakeServices.answer("GET /sessions/episodes/" + EPISODE_ID + "/check-in-schedule", 404, "{\"status\":404}");
+        as("clara").get("/episodes/" + EPISODE_ID + "/check-ins").then().statusCode(200)
+                .body(containsString("No check-in schedule."), not(containsString("Set up check-ins")),
+                        containsString("badge-answered\">Answered"));
     }
 
     @Test
