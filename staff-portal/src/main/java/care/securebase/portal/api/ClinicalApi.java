@@ -1,9 +1,12 @@
 package care.securebase.portal.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -182,9 +185,38 @@ public interface ClinicalApi {
     @Path("boosters/{id}/missed")
     SessionsApi.Booster boosterMissed(@PathParam("id") String boosterId);
 
+    // --- Check-ins ---------------------------------------------------------------------------------
+
+    /** The episode's check-in schedule; 404 when it has none. */
+    @GET
+    @Path("episodes/{id}/check-in-schedule")
+    CheckInSchedule checkInSchedule(@PathParam("id") String episodeId);
+
+    @PUT
+    @Path("episodes/{id}/check-in-schedule")
+    CheckInSchedule setCheckInSchedule(@PathParam("id") String episodeId, CheckInSchedule schedule);
+
+    /** Stops the schedule: no more check-ins fall due. */
+    @DELETE
+    @Path("episodes/{id}/check-in-schedule")
+    void stopCheckIns(@PathParam("id") String episodeId);
+
+    /** A page of the episode's check-ins, newest first; the total in {@code X-Total-Count}. */
+    @GET
+    @Path("episodes/{id}/check-ins")
+    RestResponse<List<CheckInRow>> checkIns(@PathParam("id") String episodeId, @QueryParam("page") int page,
+                                            @QueryParam("size") int size);
+
+    /** One check-in with its answers: clinical content, each read recorded by the service like a note's. */
+    @GET
+    @Path("check-ins/{id}")
+    CheckInAnswers checkIn(@PathParam("id") String checkInId);
+
     // --- Records ---------------------------------------------------------------------------------
 
-    List<String> FLAG_KINDS = List.of("RISK", "DETERIORATION", "MISSED_BOOSTER", "WARNING_SIGN", "OVERDUE_REFERRAL");
+    List<String> FLAG_KINDS = List.of("RISK", "DETERIORATION", "MISSED_BOOSTER", "WARNING_SIGN", "MISSED_CHECK_INS",
+            "OVERDUE_REFERRAL");
+    List<String> CHECK_IN_FREQUENCIES = List.of("WEEKLY", "FORTNIGHTLY", "MONTHLY", "DATES");
     List<String> SESSION_MODALITIES = List.of("INDIVIDUAL", "COUPLE", "FAMILY", "GROUP");
     List<String> ATTENDEE_ROLES = List.of("PARTNER", "FAMILY_MEMBER", "CAREGIVER");
     List<String> RISK_LEVELS = List.of("NONE", "LOW", "MODERATE", "HIGH");
@@ -193,7 +225,7 @@ public interface ClinicalApi {
     List<String> INTERVENTION_KINDS = List.of("EMOTIONALLY_FOCUSED", "NARRATIVE", "MINDFULNESS", "REGULATION_SKILLS",
             "FAMILY_SESSIONS", "PARENTAL_COACHING", "OTHER");
 
-    record CaseloadRow(String clientId, String episodeId, String clinicianId, String phase, Instant nextSession,
+    record CaseloadRow(String clientId, String episodeId, String clinicianId, String phase, NextSession nextSession,
                        Instant nextBooster, long overdueNotes, Map<String, Long> openFlags) {
         public CaseloadRow {
             openFlags = openFlags == null ? Map.of() : openFlags;
@@ -368,7 +400,11 @@ public interface ClinicalApi {
                           Instant changedAt) {
     }
 
-    record Point(Instant at, BigDecimal value, String band, boolean intake) {
+    /** {@code selfReported}: the client's own answers in a check-in, not an administration by staff. */
+    record Point(Instant at, BigDecimal value, String band, boolean intake, boolean selfReported) {
+        public Point(Instant at, BigDecimal value, String band, boolean intake) {
+            this(at, value, band, intake, false);
+        }
     }
 
     record Trajectory(String instrument, String scale, List<Point> trajectory, Point baseline, Point latest,
@@ -392,5 +428,79 @@ public interface ClinicalApi {
 
     /** Positions (0-based) of the maintenance plan's relapse warning signs the client reported. */
     record WarningSigns(List<Integer> reported) {
+    }
+
+    /**
+     * The caseload's next session with the client's answer to its reminder: CONFIRMED, NOT_CONFIRMED
+     * or CANCEL_REQUESTED. Read from the object, or from a bare instant as sessions-service sent it
+     * before reminders carried a confirmation.
+     */
+    record NextSession(String id, Instant startsAt, String confirmation) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static NextSession ofInstant(String startsAt) {
+            return new NextSession(null, Instant.parse(startsAt), null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public NextSession(@JsonProperty("id") String id,
+                           @JsonProperty("startsAt") Instant startsAt,
+                           @JsonProperty("confirmation") String confirmation) {
+            this.id = id;
+            this.startsAt = startsAt;
+            this.confirmation = confirmation;
+        }
+    }
+
+    /** A check-in schedule as sessions-service takes and gives it; dates travel as ISO text. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CheckInSchedule(List<String> instruments, String frequency, List<String> dates, String until,
+                           Boolean includeWarningSigns, Boolean includeCopingTools, Boolean diaryPrompt,
+                           Integer warningSignThreshold,
+                           @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
+                           List<Instant> upcoming) {
+        public CheckInSchedule {
+            instruments = instruments == null ? List.of() : instruments;
+            upcoming = upcoming == null ? List.of() : upcoming;
+        }
+
+        /** The given dates (DATES only; left out of the request otherwise). */
+        public List<String> givenDates() {
+            return dates == null ? List.of() : dates;
+        }
+    }
+
+    record CheckInRow(String id, Instant dueAt, Instant sentAt, Instant expiresAt, String status, Instant answeredAt,
+                      Map<String, BigDecimal> totals, List<String> flags) {
+        public CheckInRow {
+            totals = totals == null ? Map.of() : totals;
+            flags = flags == null ? List.of() : flags;
+        }
+    }
+
+    /** One answered item: the question's text where the licence allows, the answer's value and label. */
+    record AnsweredItem(int number, String text, Integer answer, String answerLabel) {
+    }
+
+    record Score(String scale, BigDecimal value, String band) {
+    }
+
+    record InstrumentAnswers(String instrument, Integer version, String title, List<AnsweredItem> items,
+                             List<Score> scores) {
+        public InstrumentAnswers {
+            items = items == null ? List.of() : items;
+            scores = scores == null ? List.of() : scores;
+        }
+    }
+
+    /** The warning signs noticed and coping tools used, in the plan's words. */
+    record CheckInAnswers(String id, String episodeId, String status, Instant dueAt, Instant answeredAt,
+                          List<InstrumentAnswers> instruments, List<String> warningSignsNoticed,
+                          List<String> copingToolsUsed, String diary, List<String> flags) {
+        public CheckInAnswers {
+            instruments = instruments == null ? List.of() : instruments;
+            warningSignsNoticed = warningSignsNoticed == null ? List.of() : warningSignsNoticed;
+            copingToolsUsed = copingToolsUsed == null ? List.of() : copingToolsUsed;
+            flags = flags == null ? List.of() : flags;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package care.securebase.portal.api;
 
+import care.securebase.portal.web.Formats;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** notifications-service: the logs of booster reminders and partner notices. See {@link IntakeApi} on the records. */
@@ -86,8 +88,10 @@ public interface NotificationsApi {
     List<String> INBOX_ROLES = List.of("clinician", "clinic-admin", "intake-coordinator", "care-coordinator",
             "social-worker");
     List<String> DELIVERY_STATUSES = List.of("FAILED", "PENDING", "SENT", "SKIPPED", "CANCELLED");
-    List<String> DELIVERY_KINDS = List.of("BOOSTER_REMINDER", "PARTNER_NOTICE", "STAFF_ON_CALL_RISK",
-            "STAFF_MISSED_BOOSTER", "STAFF_REFERRAL_OVERDUE", "STAFF_CONTACT_OPTED_OUT", "STAFF_DELIVERY_FAILED");
+    List<String> DELIVERY_KINDS = List.of("BOOSTER_REMINDER", "CHECK_IN", "APPOINTMENT_REMINDER", "PARTNER_NOTICE",
+            "STAFF_ON_CALL_RISK", "STAFF_MISSED_BOOSTER", "STAFF_REFERRAL_OVERDUE", "STAFF_CONTACT_OPTED_OUT",
+            "STAFF_DELIVERY_FAILED", "STAFF_CHECK_IN_RISK", "STAFF_CHECK_IN_DETERIORATION", "STAFF_CHECK_IN_WARNING_SIGNS",
+            "STAFF_CHECK_INS_MISSED", "STAFF_APPOINTMENT_CANCEL_REQUESTED");
 
     record ReminderSettings(String clinicId, List<String> leadTimes, String quietStart, String quietEnd,
                             String defaultLanguage, boolean custom, Instant updatedAt, String updatedBy) {
@@ -99,10 +103,31 @@ public interface NotificationsApi {
     record ReminderSettingsUpdate(List<String> leadTimes, String quietStart, String quietEnd, String defaultLanguage) {
     }
 
+    /** Staff notice kinds in words, for a notice that comes without a title of its own. */
+    Map<String, String> NOTICE_WORDS = Map.of(
+            "CHECK_IN_RISK", "A client's check-in answered a risk question: contact them now",
+            "CHECK_IN_DETERIORATION", "A client's check-in shows reliable deterioration",
+            "CHECK_IN_WARNING_SIGNS", "A client reported warning signs in a check-in",
+            "CHECK_INS_MISSED", "A client has missed check-ins in a row",
+            "APPOINTMENT_CANCEL_REQUESTED", "A client asked to cancel a session (it stays booked until you change it)");
+
     record InboxItem(String id, String kind, String title, String clinicId, String subjectId, String clientId,
                      String link, Instant createdAt, Instant readAt) {
         public boolean unread() {
             return readAt == null;
+        }
+
+        /** The notice's own title, else its kind in words. */
+        public String heading() {
+            if (title != null && !title.isBlank()) {
+                return title;
+            }
+            return NOTICE_WORDS.getOrDefault(kind, Formats.label(kind));
+        }
+
+        /** A risk notice stands out: it asks for action now, like an intake's high risk. */
+        public boolean urgent() {
+            return kind != null && kind.endsWith("RISK");
         }
     }
 

@@ -55,16 +55,40 @@ public class CaseloadPages {
             return row.flagCount() > 0 || row.overdueNotes() > 0;
         }
 
-        /** "Risk, Deterioration (2)": each open flag kind in words, with a count when more than one. */
+        /**
+         * "Risk, Deterioration (2)": each open flag kind in words, with a count when more than one; the
+         * known kinds in their order, then any kind this portal does not know yet.
+         */
         public List<String> flagWords() {
             List<String> words = new ArrayList<>();
-            for (String kind : ClinicalApi.FLAG_KINDS) {
+            List<String> kinds = new ArrayList<>(ClinicalApi.FLAG_KINDS);
+            row.openFlags().keySet().stream().filter(k -> !kinds.contains(k)).sorted().forEach(kinds::add);
+            for (String kind : kinds) {
                 long n = row.openFlags().getOrDefault(kind, 0L);
                 if (n > 0) {
                     words.add(FlagWords.kind(kind) + (n > 1 ? " (" + n + ")" : ""));
                 }
             }
             return words;
+        }
+
+        public Instant nextStart() {
+            return row.nextSession() == null ? null : row.nextSession().startsAt();
+        }
+
+        /** The client's answer to the next session's reminder, in words; null when the service did not say. */
+        public String confirmation() {
+            String c = row.nextSession() == null ? null : row.nextSession().confirmation();
+            return c == null ? null : switch (c) {
+                case "CONFIRMED" -> "Confirmed";
+                case "NOT_CONFIRMED" -> "Not confirmed";
+                case "CANCEL_REQUESTED" -> "Cancel requested";
+                default -> care.securebase.portal.web.Formats.label(c);
+            };
+        }
+
+        public String confirmationToken() {
+            return care.securebase.portal.web.Formats.token(row.nextSession() == null ? null : row.nextSession().confirmation());
         }
 
         public boolean hasRisk() {
@@ -113,7 +137,7 @@ public class CaseloadPages {
                 .sorted(Comparator.comparing((Row r) -> !r.hasRisk())
                         .thenComparing(r -> -r.row().flagCount())
                         .thenComparing(r -> -r.row().overdueNotes())
-                        .thenComparing(r -> r.row().nextSession(), Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+                        .thenComparing(Row::nextStart, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
                         .thenComparing(Row::name))
                 .toList();
         List<FlagRow> flags = new ArrayList<>();
@@ -166,6 +190,9 @@ public class CaseloadPages {
                 "DETERIORATION", "Reliable deterioration",
                 "MISSED_BOOSTER", "Missed booster",
                 "WARNING_SIGN", "Warning sign reported",
+                "WARNING_SIGNS", "Warning signs in a check-in",
+                "MISSED", "Check-ins missed",
+                "MISSED_CHECK_INS", "Check-ins missed",
                 "OVERDUE_REFERRAL", "Overdue referral");
 
         private FlagWords() {
@@ -181,9 +208,16 @@ public class CaseloadPages {
             }
             return switch (kind == null ? "" : kind) {
                 case "RISK" -> {
+                    // A check-in's risk flag ends with its origin: "MODERATE PHQ9_ITEM9 CHECK_IN".
+                    boolean checkIn = detail.endsWith(" CHECK_IN");
+                    if (checkIn) {
+                        detail = detail.substring(0, detail.length() - " CHECK_IN".length());
+                    }
+                    String suffix = checkIn ? ", in a check-in" : "";
                     String[] parts = detail.split(" ", 2);
                     yield care.securebase.portal.web.Formats.label(parts[0]) + " risk"
-                            + (parts.length > 1 ? " (" + care.securebase.portal.web.Formats.label(parts[1]) + ")" : "");
+                            + (parts.length > 1 ? " (" + care.securebase.portal.web.Formats.label(parts[1]) + ")" : "")
+                            + suffix;
                 }
                 case "DETERIORATION" -> detail + " is reliably worse than at baseline";
                 case "OVERDUE_REFERRAL" -> "The partner has not answered (" + care.securebase.portal.web.Formats.label(detail) + ")";

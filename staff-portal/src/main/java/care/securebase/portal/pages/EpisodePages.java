@@ -74,7 +74,7 @@ public class EpisodePages {
      */
     public record EpisodeView(SessionsApi.Episode episode, String clientName, SessionsApi.MaintenancePlan plan,
                               Timeline timeline, List<ClinicalApi.Session> sessions, List<ClinicalApi.Flag> flags,
-                              Instant now, java.time.ZoneId zone) {
+                              Instant now, java.time.ZoneId zone, String checkIns) {
         public boolean planInForce() {
             return plan != null && plan.endedAt() == null && SessionsApi.MAINTENANCE.equals(episode.phase());
         }
@@ -342,8 +342,21 @@ public class EpisodePages {
         List<ClinicalApi.Session> booked = clinical.sessions(episode.id());
         List<ClinicalApi.Flag> flags = clinical.flags(episode.id(), true);
         EpisodeView view = new EpisodeView(episode, names.of(episode.clientId()), planOf(episode),
-                Timeline.of(episode, entries, programs::of), booked, flags, Instant.now(), config.timeZone());
+                Timeline.of(episode, entries, programs::of), booked, flags, Instant.now(), config.timeZone(),
+                checkInsOf(episode));
         return Templates.show(view, form, errors, sessionForm, notice, problem);
+    }
+
+    /** The check-in schedule in words, or null when the episode has none. */
+    private String checkInsOf(SessionsApi.Episode episode) {
+        try {
+            return CheckInPages.describe(clinical.checkInSchedule(episode.id()));
+        } catch (ServiceFailure e) {
+            if (e.status() == 404) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** The newest maintenance plan, asked for only of an episode that has been in maintenance. */

@@ -30,7 +30,16 @@ public record OutcomeChart(String id, ClinicalApi.Trajectory trajectory, String 
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
     /** A score's point: where it is drawn and its label. */
-    public record Dot(double x, double y, String value, String day, boolean intake, String label) {
+    public record Dot(double x, double y, String value, String day, boolean intake, boolean selfReported,
+                      String label) {
+        /** The corner of the square a self-reported point is drawn as (a shape, not only a colour, tells it apart). */
+        public double squareX() {
+            return round(x - 5.5);
+        }
+
+        public double squareY() {
+            return round(y - 5.5);
+        }
     }
 
     /** A horizontal line across the plot with its label at the right. */
@@ -59,8 +68,9 @@ public record OutcomeChart(String id, ClinicalApi.Trajectory trajectory, String 
             double y = TOP + plotH * (1 - p.value().doubleValue() / top);
             String day = p.at() == null ? "" : DAY.format(p.at().atZone(zone));
             String value = number(p.value());
-            dots.add(new Dot(round(x), round(y), value, day, p.intake(), day + ": " + value
-                    + (p.band() == null ? "" : " (" + p.band() + ")") + (p.intake() ? ", at intake" : "")));
+            dots.add(new Dot(round(x), round(y), value, day, p.intake(), p.selfReported(), day + ": " + value
+                    + (p.band() == null ? "" : " (" + p.band() + ")") + (p.intake() ? ", at intake" : "")
+                    + (p.selfReported() ? ", self-reported in a check-in" : "")));
             line.append(i == 0 ? "" : " ").append(round(x)).append(',').append(round(y));
         }
         Guide baseline = t.baseline() == null ? null
@@ -107,9 +117,21 @@ public record OutcomeChart(String id, ClinicalApi.Trajectory trajectory, String 
         }
         ClinicalApi.Point first = points.get(0);
         ClinicalApi.Point last = points.get(points.size() - 1);
+        long self = points.stream().filter(ClinicalApi.Point::selfReported).count();
         return points.size() + (points.size() == 1 ? " score" : " scores") + ", from " + number(first.value())
                 + " on " + when(first.at(), zone) + " to " + number(last.value()) + " on " + when(last.at(), zone)
-                + ".";
+                + "." + (self == 0 ? "" : " " + (self == points.size() ? "All" : String.valueOf(self)) + " of them "
+                + (self == 1 && points.size() > 1 ? "was" : "were") + " self-reported by the client in check-ins"
+                + (self == points.size() ? "" : ", drawn as squares") + ".");
+    }
+
+    /** Whether the chart has self-reported points, for its legend. */
+    public boolean hasSelfReported() {
+        return dots.stream().anyMatch(Dot::selfReported);
+    }
+
+    public boolean hasIntake() {
+        return dots.stream().anyMatch(Dot::intake);
     }
 
     /** The highest score the scale can reach: the sum (or mean) of its items' highest options. */

@@ -43,6 +43,11 @@ public class CsrfFilter {
                     routing.put(Csrf.TOKEN_KEY, cookie);
                     return null;
                 }
+                if (care.securebase.portal.links.PublicPathsFilter.isPublic(routing.normalizedPath())) {
+                    // A client's page: its path holds the link token, which no log line carries.
+                    LOG.debugf("Refused %s of a client's page: missing or wrong CSRF token", request.getMethod());
+                    return care.securebase.portal.links.PublicPages.formExpired();
+                }
                 LOG.debugf("Refused %s %s: missing or wrong CSRF token", request.getMethod(), routing.normalizedPath());
                 return ErrorPages.page(400, "This form has expired",
                         "For your safety the portal did not accept this form: it was opened too long ago or "
