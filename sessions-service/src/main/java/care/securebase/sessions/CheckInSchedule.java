@@ -10,6 +10,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,7 +73,7 @@ public class CheckInSchedule extends PanacheEntityBase {
      * due (the next comes one new period after it, never a second one at once), else from now.
      */
     public void restart(Instant now, Instant lastDue) {
-        anchorAt = lastDue == null ? now : lastDue;
+        anchorAt = lastDue == null ? now.truncatedTo(ChronoUnit.SECONDS) : lastDue;
         nextSeq = 0;
         nextDueAt = CheckInCadence.dueAt(frequency, dates, anchorAt, 0, until).orElse(null);
         while (lastDue != null && nextDueAt != null && !nextDueAt.isAfter(lastDue)) {

@@ -36,6 +36,7 @@ public class CheckInScheduler {
 
     private static final Logger LOG = Logger.getLogger(CheckInScheduler.class);
     static final int BATCH = 50;
+    static final Duration LATE = Duration.ofMinutes(15);
 
     private final LinkTokens tokens;
     private final Outbox outbox;
@@ -117,9 +118,9 @@ public class CheckInScheduler {
                 ? MaintenancePlan.current(episode.id).map(p -> p.id).orElse(null) : null;
         c.status = CheckIn.Status.DUE;
         c.dueAt = dueAt;
-        // A check-in announced late (the scheduler was down) still gets its full time to be answered.
-        c.expiresAt = (dueAt.isAfter(now) ? dueAt : now)
-                .plus(Duration.ofHours(ClinicSettings.of(episode.clinicId).checkInExpiryHours));
+        // A check-in announced late (the scheduler was down for more than a poll) still gets its full time.
+        Instant from = Duration.between(dueAt, now).compareTo(LATE) > 0 ? now : dueAt;
+        c.expiresAt = from.plus(Duration.ofHours(ClinicSettings.of(episode.clinicId).checkInExpiryHours));
         c.linkHash = link.hash();
         c.persist();
         outbox.publish(new CheckInDue(c.id, episode.id, episode.clientId, episode.clinicId, link.token(), c.dueAt,

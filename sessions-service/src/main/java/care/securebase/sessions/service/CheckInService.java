@@ -97,7 +97,8 @@ public class CheckInService {
         Map<InstrumentDefinition, ScoreResult> scored = new LinkedHashMap<>();
         Set<String> known = new HashSet<>();
         for (InstrumentDefinition d : form.instruments()) {
-            String key = answers.containsKey(d.code()) ? d.code() : d.code().replaceAll("[^A-Za-z0-9]", "");
+            String squashed = d.code().replaceAll("[^A-Za-z0-9]", "");
+            String key = !answers.containsKey(d.code()) && answers.containsKey(squashed) ? squashed : d.code();
             known.add(key);
             scored.put(d, Scorer.score(d, "answers." + key, answers.get(key)));
         }
