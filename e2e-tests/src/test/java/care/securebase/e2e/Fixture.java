@@ -49,6 +49,10 @@ final class Fixture {
     String flag;
     String program;
     String referral;
+    /** A check-in of the episode's schedule (falls due at once; its link is only in the event and the mail). */
+    String checkIn;
+    /** A link of the right shape that stands for nothing: /links/... operations answer it 404. */
+    static final String NO_SUCH_LINK = "AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA";
     /** A notice in clara's inbox (the on-call clinician is told of the fixture's high-risk intake). */
     String notice;
 
@@ -136,6 +140,13 @@ final class Fixture {
                 .then().statusCode(anyOf(equalTo(200), equalTo(201)));
         flag = as("clara").get(sessions + "/episodes/" + episode + "/flags")
                 .then().statusCode(200).extract().path("[0].id");
+        as("clara").body(Map.of("instruments", List.of("PHQ-9"), "frequency", "WEEKLY",
+                        "until", LocalDate.now().plusDays(60).toString(), "includeWarningSigns", true,
+                        "includeCopingTools", true, "diaryPrompt", true, "warningSignThreshold", 1))
+                .put(sessions + "/episodes/" + episode + "/check-in-schedule").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                (checkIn = as("clara").get(sessions + "/episodes/" + episode + "/check-ins").then().statusCode(200)
+                        .extract().path("[0].id")) != null);
 
         as("ada").body(Map.of("name", "Riverside Family Services", "noticeEmail", "intake-" + RUN + "@riverside.example.org"))
                 .put(referrals + "/organisations/" + ORG).then().statusCode(anyOf(equalTo(200), equalTo(201)));
@@ -201,6 +212,7 @@ final class Fixture {
             case "consentId" -> consent;
             case "code" -> "PHQ-9";
             case "version" -> "1";
+            case "token" -> NO_SUCH_LINK;
             default -> switch (before) {
                 case "clients", "Patient" -> client;
                 case "intakes" -> intake;
@@ -215,6 +227,7 @@ final class Fixture {
                 case "organisations" -> ORG;
                 case "clinicians", "practitioners" -> STAFF;
                 case "inbox" -> notice;
+                case "check-ins" -> checkIn;
                 default -> throw new IllegalStateException("No fixture object for {" + param + "} in " + path);
             };
         };
@@ -247,6 +260,7 @@ final class Fixture {
             return Owner.CLARA;
         }
         for (String prefix : List.of("/clients/{", "/episodes/{", "/sessions/{", "/notes/{", "/boosters/{", "/flags/{",
+                "/check-ins/{",
                 "/fhir/Patient/{", "/fhir/QuestionnaireResponse/{")) {
             if (path.startsWith(prefix)) {
                 return Owner.CLINIC;

@@ -15,7 +15,7 @@ public interface LinksConfig {
 
     interface RateLimit {
         /** Requests to /links/... one remote address may make per window (per instance). */
-        @WithDefault("30")
+        @WithDefault("60")
         int requests();
 
         @WithDefault("1m")

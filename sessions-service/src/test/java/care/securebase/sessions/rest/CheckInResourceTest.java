@@ -327,6 +327,22 @@ class CheckInResourceTest {
         given().header("X-Forwarded-For", "198.51.100.77").get("/links/check-ins/no-such-link").then().statusCode(404);
     }
 
+    @Test
+    void theDocumentShowsTheLinksWithoutABearerAndEverythingElseWithItsRoles() {
+        io.restassured.path.json.JsonPath doc = given().queryParam("format", "json").get("/q/openapi").then()
+                .statusCode(200).extract().jsonPath();
+        for (String path : List.of("/links/check-ins/{token}", "/links/appointments/{token}")) {
+            for (String method : List.of("get", "post")) {
+                assertEquals(null, doc.get("paths.'" + path + "'." + method + ".security"), method + " " + path);
+            }
+        }
+        assertEquals(List.of(List.of("clinician")),
+                doc.getList("paths.'/check-ins/{id}'.get.security.SecurityScheme"));
+        // With a token or without, a link is the credential; a token that is presented must be valid.
+        given().auth().oauth2(Tokens.of("clara")).get("/links/check-ins/no-such-link").then().statusCode(404);
+        given().auth().oauth2("not.a.token").get("/links/check-ins/no-such-link").then().statusCode(401);
+    }
+
     static Map<String, Object> settings(String admin) {
         return given().auth().oauth2(Tokens.of(admin)).get("/settings").then().statusCode(200).extract().as(Map.class);
     }
