@@ -14,7 +14,6 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +25,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Makes check-ins fall due (check-in-due through the outbox) and expires those left unanswered. Safe at
- * any number of replicas: each batch locks the rows it works on with SKIP LOCKED, and the state change
+ * any number of replicas: each batch locks the rows it works on with SKIP LOCKED, their episode's row
+ * with them (the order requests lock in: episode first, so no deadlock; and two replicas never count
+ * one client's run of missed check-ins at once), and the state change
  * (the schedule's next due time moved on, the check-in's status) commits with the outbox row in one
  * transaction, so another replica either skips a row being worked on or sees it done: each check-in is
  * announced exactly once. The unique (schedule, due time) of check_in holds even if that reasoning fails.
@@ -82,8 +83,9 @@ public class CheckInScheduler {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<CheckInSchedule> schedules = Panache.getEntityManager().createNativeQuery("""
-                        select * from check_in_schedule where ended_at is null and next_due_at <= :now
-                        order by next_due_at limit :limit for update skip locked""", CheckInSchedule.class)
+                        select s.* from check_in_schedule s join episode e on e.id = s.episode_id
+                        where s.ended_at is null and s.next_due_at <= :now
+                        order by s.next_due_at limit :limit for update of s, e skip locked""", CheckInSchedule.class)
                 .setParameter("now", now).setParameter("limit", BATCH).getResultList();
         for (CheckInSchedule schedule : schedules) {
             Episode episode = Episode.findById(schedule.episodeId);
@@ -131,17 +133,16 @@ public class CheckInScheduler {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
         List<CheckIn> expiring = Panache.getEntityManager().createNativeQuery("""
-                        select * from check_in where status in ('DUE', 'SENT') and expires_at <= :now
-                        order by expires_at limit :limit for update skip locked""", CheckIn.class)
+                        select c.* from check_in c join episode e on e.id = c.episode_id
+                        where c.status in ('DUE', 'SENT') and c.expires_at <= :now
+                        order by c.expires_at limit :limit for update of c, e skip locked""", CheckIn.class)
                 .setParameter("now", now).setParameter("limit", BATCH).getResultList();
         for (CheckIn c : expiring) {
             c.status = CheckIn.Status.EXPIRED;
         }
         Panache.getEntityManager().flush();
         for (CheckIn c : expiring) {
-            // The episode's lock puts two replicas' expiries of one client's check-ins in a row, so each
-            // counts the run the other left.
-            Episode episode = Episode.findById(c.episodeId, LockModeType.PESSIMISTIC_WRITE);
+            Episode episode = Episode.findById(c.episodeId);
             List<CheckIn.Status> newestFirst = CheckIn.<CheckIn>list(
                             "episodeId = ?1 and status not in ?2 order by dueAt desc",
                             episode.id, List.of(CheckIn.Status.DUE, CheckIn.Status.SENT))

@@ -227,9 +227,13 @@ public class CheckInService {
      */
     private CheckIn open(String token, boolean forUpdate) {
         String hash = tokens.verify(LinkTokens.CHECK_IN, token).orElseThrow(NotFoundException::new);
-        var query = CheckIn.<CheckIn>find("linkHash", hash);
-        CheckIn checkIn = (forUpdate ? query.withLock(LockModeType.PESSIMISTIC_WRITE) : query).firstResultOptional()
+        CheckIn checkIn = CheckIn.<CheckIn>find("linkHash", hash).firstResultOptional()
                 .orElseThrow(NotFoundException::new);
+        if (forUpdate) {
+            // Episode first, then the check-in: the order stopping, discharge and the scheduler lock in.
+            Episode.findById(checkIn.episodeId, LockModeType.PESSIMISTIC_WRITE);
+            Panache.getEntityManager().refresh(checkIn, LockModeType.PESSIMISTIC_WRITE);
+        }
         if (!checkIn.open() || !LinkTokens.usable(checkIn.expiresAt, null, clock.instant())) {
             throw new NotFoundException();
         }
