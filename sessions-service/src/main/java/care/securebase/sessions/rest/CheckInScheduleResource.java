@@ -47,8 +47,8 @@ public class CheckInScheduleResource {
             List<@NotBlank @Size(max = 30) String> instruments,
             @NotNull @Schema(examples = "WEEKLY") CheckInCadence.Frequency frequency,
             @Size(max = CheckInCadence.MAX_DATES)
-            @Schema(description = "DATES only: the dates (from today to until); each falls due at 09:00 UTC",
-                    examples = "[\"2030-01-15\"]") List<LocalDate> dates,
+            @Schema(description = "DATES only (leave out otherwise): the dates, from today to until; each falls due "
+                    + "at 09:00 UTC") List<LocalDate> dates,
             @NotNull @Schema(description = "The last day a check-in may fall due", examples = "2030-06-30")
             LocalDate until,
             @NotNull @Schema(description = "List the maintenance plan's warning signs (\"which did you notice?\")",

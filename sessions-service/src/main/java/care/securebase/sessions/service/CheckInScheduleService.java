@@ -66,6 +66,8 @@ public class CheckInScheduleService {
 
     /** Sets the episode's schedule, or changes the one in force (its cadence counts from its last check-in). */
     public CheckInSchedule put(UUID episodeId, ScheduleRequest request) {
+        // Another clinic's episode is 404 whatever the body says, as if it did not exist.
+        episodes.visible(episodeId);
         Instant now = clock.instant();
         List<String> codes = instruments(request.instruments());
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();

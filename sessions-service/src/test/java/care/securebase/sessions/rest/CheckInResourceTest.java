@@ -242,6 +242,7 @@ class CheckInResourceTest {
                 .statusCode(404);
 
         CheckIns.put("colin", episode, CheckIns.weekly("PHQ-9")).statusCode(404);
+        CheckIns.put("colin", episode, datesOnWeekly).statusCode(404);
         CheckIns.put("ada", episode, CheckIns.weekly("PHQ-9")).statusCode(403);
         given().contentType(ContentType.JSON).body(CheckIns.weekly("PHQ-9"))
                 .put("/episodes/" + episode + "/check-in-schedule").then().statusCode(401);
