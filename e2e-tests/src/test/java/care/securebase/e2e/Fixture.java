@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
+import care.securebase.events.Topics;
+import care.securebase.kit.testing.TestKafka;
 import care.securebase.kit.testing.Tokens;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -19,7 +21,7 @@ import java.util.UUID;
  * Real objects of clinic northside and organisation riverside-family, made once per run through the
  * services' APIs, for the hostile-input and access checks to aim at: a client (with consents, an
  * intake with instrument answers, an episode with a session, note, safety plan, treatment plan,
- * outcome, maintenance plan, boosters and flags) and a referral of them to a riverside program.
+ * outcome, maintenance plan, boosters, flags and a check-in the client answered) and a referral of them to a riverside program.
  * Clinical text carries {@link #CLINICAL}, the client's name {@link #NAME}: neither may reach an
  * outsider, a log line or an event.
  */
@@ -147,6 +149,14 @@ final class Fixture {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
                 (checkIn = as("clara").get(sessions + "/episodes/" + episode + "/check-ins").then().statusCode(200)
                         .extract().path("[0].id")) != null);
+        // The client answers it by the link in check-in-due: the diary and the warning sign noticed carry the
+        // clinical marker, so LeakIT finds them if they reach an event, a log line or a span.
+        String link = TestKafka.read(Stack.TOPIC_PREFIX + Topics.SESSIONS, Duration.ofSeconds(30),
+                        seen -> seen.stream().anyMatch(this::isFixtureCheckInDue)).stream()
+                .filter(this::isFixtureCheckInDue).findFirst().orElseThrow().data().path("link").asText();
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("PHQ-9", List.of(1, 1, 1, 1, 1, 1, 1, 1, 0, 0)),
+                        "warningSigns", List.of(0), "copingTools", List.of(0), "diary", CLINICAL + " diary"))
+                .post(sessions + "/links/check-ins/" + link).then().statusCode(200);
 
         as("ada").body(Map.of("name", "Riverside Family Services", "noticeEmail", "intake-" + RUN + "@riverside.example.org"))
                 .put(referrals + "/organisations/" + ORG).then().statusCode(anyOf(equalTo(200), equalTo(201)));
@@ -180,6 +190,10 @@ final class Fixture {
                 System.out.println("Fixture: no " + missing[0] + "; its operations get random ids");
             }
         }
+    }
+
+    private boolean isFixtureCheckInDue(care.securebase.events.EventEnvelope e) {
+        return e.type().equals("check-in-due") && checkIn.equals(e.data().path("checkInId").asText());
     }
 
     private static io.restassured.specification.RequestSpecification as(String user) {
