@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ECR-RS as Fraley's lab page scores it (one relationship): avoidance = mean of items 1-6 with 1-4
- * reverse-keyed, anxiety = mean of items 7-9, answers 1-7; no bands, no reliable-change criterion.
+ * The ECR-RS as its author's page scores it (https://labs.psychology.illinois.edu/~rcfraley/measures/relstructures.htm;
+ * Fraley, Heffernan, Vicary and Brumbaugh 2011, Psychological Assessment 23(3):615-625), for one relationship:
+ * avoidance = mean of items 1-6 with 1-4 reverse-keyed, anxiety = mean of items 7-9, answers 1-7; no bands,
+ * no reliable-change criterion.
  */
 class EcrRsDefinitionTest {
 
