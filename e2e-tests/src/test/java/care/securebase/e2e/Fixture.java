@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
+import care.securebase.events.Topics;
+import care.securebase.kit.testing.TestKafka;
 import care.securebase.kit.testing.Tokens;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -19,7 +21,7 @@ import java.util.UUID;
  * Real objects of clinic northside and organisation riverside-family, made once per run through the
  * services' APIs, for the hostile-input and access checks to aim at: a client (with consents, an
  * intake with instrument answers, an episode with a session, note, safety plan, treatment plan,
- * outcome, maintenance plan, boosters and flags) and a referral of them to a riverside program.
+ * outcome, maintenance plan, boosters, flags and a check-in the client answered) and a referral of them to a riverside program.
  * Clinical text carries {@link #CLINICAL}, the client's name {@link #NAME}: neither may reach an
  * outsider, a log line or an event.
  */
@@ -49,6 +51,10 @@ final class Fixture {
     String flag;
     String program;
     String referral;
+    /** A check-in of the episode's schedule (falls due at once; its link is only in the event and the mail). */
+    String checkIn;
+    /** A link of the right shape that stands for nothing: /links/... operations answer it 404. */
+    static final String NO_SUCH_LINK = "AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAA";
     /** A notice in clara's inbox (the on-call clinician is told of the fixture's high-risk intake). */
     String notice;
 
@@ -136,6 +142,21 @@ final class Fixture {
                 .then().statusCode(anyOf(equalTo(200), equalTo(201)));
         flag = as("clara").get(sessions + "/episodes/" + episode + "/flags")
                 .then().statusCode(200).extract().path("[0].id");
+        as("clara").body(Map.of("instruments", List.of("PHQ-9"), "frequency", "WEEKLY",
+                        "until", LocalDate.now().plusDays(60).toString(), "includeWarningSigns", true,
+                        "includeCopingTools", true, "diaryPrompt", true, "warningSignThreshold", 1))
+                .put(sessions + "/episodes/" + episode + "/check-in-schedule").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
+                (checkIn = as("clara").get(sessions + "/episodes/" + episode + "/check-ins").then().statusCode(200)
+                        .extract().path("[0].id")) != null);
+        // The client answers it by the link in check-in-due: the diary and the warning sign noticed carry the
+        // clinical marker, so LeakIT finds them if they reach an event, a log line or a span.
+        String link = TestKafka.read(Stack.TOPIC_PREFIX + Topics.SESSIONS, Duration.ofSeconds(30),
+                        seen -> seen.stream().anyMatch(this::isFixtureCheckInDue)).stream()
+                .filter(this::isFixtureCheckInDue).findFirst().orElseThrow().data().path("link").asText();
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("PHQ-9", List.of(1, 1, 1, 1, 1, 1, 1, 1, 0, 0)),
+                        "warningSigns", List.of(0), "copingTools", List.of(0), "diary", CLINICAL + " diary"))
+                .post(sessions + "/links/check-ins/" + link).then().statusCode(200);
 
         as("ada").body(Map.of("name", "Riverside Family Services", "noticeEmail", "intake-" + RUN + "@riverside.example.org"))
                 .put(referrals + "/organisations/" + ORG).then().statusCode(anyOf(equalTo(200), equalTo(201)));
@@ -171,6 +192,10 @@ final class Fixture {
         }
     }
 
+    private boolean isFixtureCheckInDue(care.securebase.events.EventEnvelope e) {
+        return e.type().equals("check-in-due") && checkIn.equals(e.data().path("checkInId").asText());
+    }
+
     private static io.restassured.specification.RequestSpecification as(String user) {
         // A failing step shows the service's answer.
         return given().auth().oauth2(Tokens.of(user)).contentType(ContentType.JSON)
@@ -201,6 +226,7 @@ final class Fixture {
             case "consentId" -> consent;
             case "code" -> "PHQ-9";
             case "version" -> "1";
+            case "token" -> NO_SUCH_LINK;
             default -> switch (before) {
                 case "clients", "Patient" -> client;
                 case "intakes" -> intake;
@@ -215,6 +241,7 @@ final class Fixture {
                 case "organisations" -> ORG;
                 case "clinicians", "practitioners" -> STAFF;
                 case "inbox" -> notice;
+                case "check-ins" -> checkIn;
                 default -> throw new IllegalStateException("No fixture object for {" + param + "} in " + path);
             };
         };
@@ -247,6 +274,7 @@ final class Fixture {
             return Owner.CLARA;
         }
         for (String prefix : List.of("/clients/{", "/episodes/{", "/sessions/{", "/notes/{", "/boosters/{", "/flags/{",
+                "/check-ins/{",
                 "/fhir/Patient/{", "/fhir/QuestionnaireResponse/{")) {
             if (path.startsWith(prefix)) {
                 return Owner.CLINIC;

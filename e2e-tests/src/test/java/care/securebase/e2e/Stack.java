@@ -129,6 +129,10 @@ public class Stack implements BeforeAllCallback {
             env.put("QUARKUS_MAILER_HOST", "localhost");
             env.put("QUARKUS_MAILER_PORT", SMTP_PORT);
             env.put("SECUREBASE_REMINDERS_POLL_INTERVAL", "1s");
+            env.put("SECUREBASE_CHECK_INS_POLL_INTERVAL", "1s");
+            // The matrix and the corpus send hundreds of requests to /links/... from this one address;
+            // sessions-service's CheckInResourceTest checks the allowance itself.
+            env.put("SECUREBASE_LINKS_RATE_LIMIT_REQUESTS", "100000");
             env.putAll(tracing());
             if (service.equals(JSON_LOGS)) {
                 // One service logs as in a cluster (JsonLogsIT reads it; LeakIT searches it like the others).

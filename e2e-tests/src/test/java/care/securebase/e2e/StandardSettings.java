@@ -23,7 +23,10 @@ final class StandardSettings {
                         "defaultLanguage", "en-GB"))
                 .put(Stack.NOTIFICATIONS.url() + "/settings").then().statusCode(200);
         given().auth().oauth2(Tokens.of("ada")).contentType(ContentType.JSON)
-                .body(Map.of("noteFormat", "DAP", "overdueNoteDays", 3))
+                // Check-ins: the defaults, no schedule started by maintenance plans, and clara on call as the
+                // fixture makes her in intake-service.
+                .body(Map.of("noteFormat", "DAP", "overdueNoteDays", 3, "checkInExpiryHours", 72,
+                        "missedCheckInsFlag", 3, "maintenanceCheckIns", "NONE", "onCallClinicianId", "clara"))
                 .put(Stack.SESSIONS.url() + "/settings").then().statusCode(200);
     }
 }

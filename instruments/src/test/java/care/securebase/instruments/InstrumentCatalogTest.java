@@ -43,7 +43,7 @@ class InstrumentCatalogTest {
 
     @Test
     void theRequiredInstrumentsAreShipped() {
-        assertEquals(List.of("ACE", "C-SSRS-SCREEN", "ECR-R", "GAD-7", "PCL-5", "PHQ-9"), CATALOG.codes());
+        assertEquals(List.of("ACE", "C-SSRS-SCREEN", "ECR-R", "ECR-RS", "GAD-7", "PCL-5", "PHQ-9"), CATALOG.codes());
         assertEquals(36, CATALOG.latest("ECR-R").orElseThrow().items().size());
         assertEquals(10, CATALOG.latest("ACE").orElseThrow().items().size());
         assertEquals(10, CATALOG.latest("PHQ-9").orElseThrow().items().size());

@@ -16,6 +16,8 @@ public class ClinicSettings extends PanacheEntityBase {
 
     public static final NoteFormat DEFAULT_FORMAT = NoteFormat.DAP;
     public static final int DEFAULT_OVERDUE_DAYS = 3;
+    public static final int DEFAULT_CHECK_IN_EXPIRY_HOURS = 72;
+    public static final int DEFAULT_MISSED_CHECK_INS = 3;
 
     @Id
     @Column(name = "clinic_id")
@@ -25,6 +27,19 @@ public class ClinicSettings extends PanacheEntityBase {
     public NoteFormat noteFormat;
     @Column(name = "overdue_note_days")
     public int overdueNoteDays;
+    /** How long a check-in's link lives after the check-in falls due. */
+    @Column(name = "check_in_expiry_hours")
+    public int checkInExpiryHours = DEFAULT_CHECK_IN_EXPIRY_HOURS;
+    /** This many check-ins expired unanswered in a row raise a MISSED_CHECK_INS flag. */
+    @Column(name = "missed_check_ins_flag")
+    public int missedCheckInsFlag = DEFAULT_MISSED_CHECK_INS;
+    /** The cadence of the schedule a new maintenance plan starts; null: none (the clinician sets one). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "maintenance_check_ins")
+    public CheckInCadence.Frequency maintenanceCheckIns;
+    /** Who hears at once of a risk answer on a check-in; null when nobody is on call. */
+    @Column(name = "on_call_clinician_id")
+    public String onCallClinicianId;
     @Column(name = "updated_by")
     public String updatedBy;
     @Column(name = "updated_at")

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Entity
 public class Flag extends PanacheEntityBase {
 
-    public enum Kind { RISK, DETERIORATION, MISSED_BOOSTER, WARNING_SIGN, OVERDUE_REFERRAL }
+    public enum Kind { RISK, DETERIORATION, MISSED_BOOSTER, WARNING_SIGN, OVERDUE_REFERRAL, MISSED_CHECK_INS }
 
     @Id
     public UUID id;
@@ -46,12 +46,9 @@ public class Flag extends PanacheEntityBase {
      */
     public static Flag raise(Kind kind, UUID episodeId, UUID clientId, String clinicId, UUID sourceRef, String detail,
                              Instant at) {
-        List<Flag> open = list("kind = ?1 and clientId = ?2 and clearedAt is null", kind, clientId);
-        for (Flag f : open) {
-            if (Objects.equals(f.episodeId, episodeId) && Objects.equals(f.sourceRef, sourceRef)
-                    && Objects.equals(f.detail, detail)) {
-                return f;
-            }
+        Flag same = openSame(kind, episodeId, clientId, sourceRef, detail);
+        if (same != null) {
+            return same;
         }
         Flag flag = new Flag();
         flag.id = UUID.randomUUID();
@@ -64,6 +61,18 @@ public class Flag extends PanacheEntityBase {
         flag.raisedAt = at;
         flag.persist();
         return flag;
+    }
+
+    /** The same flag still open, or null. */
+    public static Flag openSame(Kind kind, UUID episodeId, UUID clientId, UUID sourceRef, String detail) {
+        List<Flag> open = list("kind = ?1 and clientId = ?2 and clearedAt is null", kind, clientId);
+        for (Flag f : open) {
+            if (Objects.equals(f.episodeId, episodeId) && Objects.equals(f.sourceRef, sourceRef)
+                    && Objects.equals(f.detail, detail)) {
+                return f;
+            }
+        }
+        return null;
     }
 
     public static List<Flag> ofEpisode(UUID episodeId) {

@@ -15,7 +15,8 @@ import java.util.UUID;
 @Table(name = "outcome_administration")
 public class OutcomeAdministration extends PanacheEntityBase {
 
-    public enum Source { INTAKE, SESSION }
+    /** CHECK_IN: self-reported by the client on a check-in link. */
+    public enum Source { INTAKE, SESSION, CHECK_IN }
 
     @Id
     public UUID id;
@@ -31,4 +32,6 @@ public class OutcomeAdministration extends PanacheEntityBase {
     public String administeredBy;
     @Column(name = "administered_at")
     public Instant administeredAt;
+    @Column(name = "check_in_id")
+    public UUID checkInId;
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Table(name = "note_access")
 public class RecordAccess extends PanacheEntityBase {
 
-    public enum Kind { NOTE, SAFETY_PLAN }
+    public enum Kind { NOTE, SAFETY_PLAN, CHECK_IN }
 
     @Id
     public UUID id;

@@ -21,6 +21,9 @@ public class TherapySession extends PanacheEntityBase {
 
     public enum Modality { INDIVIDUAL, COUPLE, FAMILY, GROUP }
 
+    /** What the client said by the appointment link. */
+    public enum Confirmation { NOT_CONFIRMED, CONFIRMED, CANCEL_REQUESTED }
+
     public enum AttendeeRole { CLIENT, PARTNER, FAMILY_MEMBER, CAREGIVER }
 
     /** Someone in the room (or on the call); the name is optional (e.g. "Alex" for a partner). */
@@ -56,6 +59,18 @@ public class TherapySession extends PanacheEntityBase {
     public String statusChangedBy;
     @Column(name = "status_changed_at")
     public Instant statusChangedAt;
+    /** SHA-256 of the appointment link's nonce; null for a session recorded after the fact. */
+    @Column(name = "link_hash")
+    public String linkHash;
+    @Column(name = "link_used_at")
+    public Instant linkUsedAt;
+    @Enumerated(EnumType.STRING)
+    public Confirmation confirmation = Confirmation.NOT_CONFIRMED;
+    @Column(name = "confirmation_at")
+    public Instant confirmationAt;
+    /** The call's address for a telehealth session (never carries the client's name). */
+    @Column(name = "video_link")
+    public String videoLink;
 
     public void moveTo(SessionStatus target, String by, Instant at) {
         status = status.moveTo(target);

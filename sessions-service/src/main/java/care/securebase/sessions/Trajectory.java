@@ -14,7 +14,8 @@ public record Trajectory(String instrument, String scale, List<Point> points, Po
 
     public enum Result { IMPROVED, NO_RELIABLE_CHANGE, DETERIORATED, NOT_DEFINED }
 
-    public record Point(Instant at, BigDecimal value, String band, boolean intake) {
+    /** @param selfReported the client filled it in on a check-in link (not given by staff) */
+    public record Point(Instant at, BigDecimal value, String band, boolean intake, boolean selfReported) {
     }
 
     /** @param points in time order, at least one; {@code scale} null when the catalog does not know it */

@@ -16,7 +16,7 @@ class TrajectoryTest {
     private static final Instant T = Instant.parse("2030-01-01T10:00:00Z");
 
     private static Trajectory.Point p(int day, double value, boolean intake) {
-        return new Trajectory.Point(T.plusSeconds(day * 86400L), BigDecimal.valueOf(value), null, intake);
+        return new Trajectory.Point(T.plusSeconds(day * 86400L), BigDecimal.valueOf(value), null, intake, false);
     }
 
     @Test

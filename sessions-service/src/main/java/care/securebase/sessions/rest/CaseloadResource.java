@@ -4,6 +4,7 @@ import care.securebase.kit.input.Paging;
 import care.securebase.kit.security.Roles;
 import care.securebase.sessions.Flag;
 import care.securebase.sessions.Phase;
+import care.securebase.sessions.TherapySession;
 import care.securebase.sessions.service.CaseloadService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -32,8 +33,14 @@ public class CaseloadResource {
         this.caseload = caseload;
     }
 
+    @Schema(name = "CaseloadNextSession")
+    public record NextSessionView(UUID id, Instant startsAt,
+                                  @Schema(description = "What the client answered by the reminder's link")
+                                  TherapySession.Confirmation confirmation) {
+    }
+
     @Schema(name = "CaseloadRow")
-    public record RowView(UUID clientId, UUID episodeId, String clinicianId, Phase phase, Instant nextSession,
+    public record RowView(UUID clientId, UUID episodeId, String clinicianId, Phase phase, NextSessionView nextSession,
                           Instant nextBooster, long overdueNotes,
                           @Schema(description = "Open flags by kind") Map<Flag.Kind, Long> openFlags) {
     }
@@ -50,7 +57,9 @@ public class CaseloadResource {
                              @Valid @BeanParam Paging.Wide paging) {
         CaseloadService.Page found = caseload.caseload(clinicianId, paging.page(), paging.size());
         return Response.ok(found.rows().stream().map(r -> new RowView(r.episode().clientId, r.episode().id,
-                        r.episode().clinicianId, r.episode().phase, r.nextSession(), r.nextBooster(), r.overdueNotes(),
+                        r.episode().clinicianId, r.episode().phase, r.nextSession() == null ? null
+                                : new NextSessionView(r.nextSession().id(), r.nextSession().startsAt(),
+                                r.nextSession().confirmation()), r.nextBooster(), r.overdueNotes(),
                         r.openFlags())).toList())
                 .header("X-Total-Count", found.total()).build();
     }

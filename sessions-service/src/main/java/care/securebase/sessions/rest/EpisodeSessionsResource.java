@@ -37,7 +37,7 @@ public class EpisodeSessionsResource {
     public Response schedule(@PathParam("id") UUID episodeId, @Valid @NotNull NewSessionRequest r) {
         TherapySession s = sessions.schedule(episodeId, new SessionService.NewSession(r.plannedStart(),
                 r.lengthMinutes(), r.modality(), r.telehealth(), r.attendees() == null ? null : r.attendees().stream()
-                .map(a -> new TherapySession.Attendee(a.role(), a.name())).toList()));
+                .map(a -> new TherapySession.Attendee(a.role(), a.name())).toList(), r.videoLink()));
         return Response.created(UriBuilder.fromPath("/sessions/{id}").build(s.id)).entity(SessionView.of(s, null)).build();
     }
 

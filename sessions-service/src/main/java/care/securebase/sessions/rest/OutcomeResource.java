@@ -44,9 +44,10 @@ public class OutcomeResource {
 
     @Schema(name = "OutcomePoint")
     public record PointView(Instant at, BigDecimal value, String band,
-                            @Schema(description = "The intake's score") boolean intake) {
+                            @Schema(description = "The intake's score") boolean intake,
+                            @Schema(description = "Filled in by the client on a check-in link") boolean selfReported) {
         static PointView of(Trajectory.Point p) {
-            return p == null ? null : new PointView(p.at(), p.value(), p.band(), p.intake());
+            return p == null ? null : new PointView(p.at(), p.value(), p.band(), p.intake(), p.selfReported());
         }
     }
 

@@ -14,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,7 +54,16 @@ public class SessionResource {
             @NotNull @Schema(examples = "INDIVIDUAL") TherapySession.Modality modality,
             @NotNull @Schema(description = "true for a video or phone session", examples = "false") Boolean telehealth,
             @Size(max = 12) @Schema(description = "Who attends; left out, the client alone")
-            List<@NotNull @Valid AttendeeRequest> attendees) {
+            List<@NotNull @Valid AttendeeRequest> attendees,
+            @Size(max = 500) @Pattern(regexp = "https://[A-Za-z0-9._~:/?#@!$&'()*+,;=%-]+",
+                    message = "must be an https:// address")
+            @Schema(description = "Telehealth only: the call's address (never with the client's name in it); "
+                    + "left out, the clinic's video room", examples = "https://video.northside.securebase.test/room/4711")
+            String videoLink) {
+    }
+
+    @Schema(name = "SessionMove")
+    public record MoveRequest(@NotNull @Schema(examples = "2030-01-16T10:00:00Z") Instant plannedStart) {
     }
 
     @Schema(name = "SessionStatusChange")
@@ -67,12 +77,14 @@ public class SessionResource {
                               int lengthMinutes, Instant statusChangedAt, String statusChangedBy,
                               @Schema(description = "The statuses it can move to now") List<SessionStatus> nextStatuses,
                               @Schema(description = "The session's note, if written (content via GET /sessions/{id}/note)")
-                              UUID noteId, NoteStatus noteStatus) {
+                              UUID noteId, NoteStatus noteStatus,
+                              @Schema(description = "What the client answered by the appointment link")
+                              TherapySession.Confirmation confirmation, Instant confirmationAt, String videoLink) {
         static SessionView of(TherapySession s, SessionNote note) {
             return new SessionView(s.id, s.episodeId, s.clientId, s.clinicId, s.clinicianId, s.status, s.modality,
                     s.attendees, s.telehealth, s.plannedStart, s.lengthMinutes, s.statusChangedAt, s.statusChangedBy,
                     s.status.next().stream().sorted().toList(), note == null ? null : note.id,
-                    note == null ? null : note.status);
+                    note == null ? null : note.status, s.confirmation, s.confirmationAt, s.videoLink);
         }
     }
 
@@ -91,6 +103,16 @@ public class SessionResource {
     @Operation(summary = "Record what became of a scheduled session: ATTENDED, CANCELLED or NO_SHOW (409 otherwise)")
     public SessionView status(@PathParam("id") UUID id, @Valid @NotNull StatusRequest request) {
         TherapySession s = sessions.changeStatus(id, request.status());
+        return SessionView.of(s, SessionNote.ofSession(s.id).orElse(null));
+    }
+
+    @POST
+    @Path("{id}/move")
+    @RolesAllowed(Roles.CLINICIAN)
+    @Operation(summary = "Move a scheduled session to another (future) time: a new appointment link, the client's "
+            + "confirmation reset, appointment-scheduled again; 409 unless SCHEDULED")
+    public SessionView move(@PathParam("id") UUID id, @Valid @NotNull MoveRequest request) {
+        TherapySession s = sessions.move(id, request.plannedStart());
         return SessionView.of(s, SessionNote.ofSession(s.id).orElse(null));
     }
 

@@ -1,6 +1,7 @@
 package care.securebase.sessions.rest;
 
 import care.securebase.kit.security.Roles;
+import care.securebase.sessions.CheckInCadence;
 import care.securebase.sessions.ClinicSettings;
 import care.securebase.sessions.NoteFormat;
 import care.securebase.sessions.Practitioner;
@@ -37,17 +38,38 @@ public class SettingsResource {
                                @Schema(description = "The format new notes take") NoteFormat noteFormat,
                                @Schema(description = "A draft is overdue this many days after its session began")
                                int overdueNoteDays,
+                               @Schema(description = "Hours a check-in's link lives after it falls due")
+                               int checkInExpiryHours,
+                               @Schema(description = "Check-ins expired unanswered in a row that raise a MISSED_CHECK_INS flag")
+                               int missedCheckInsFlag,
+                               @Schema(description = "The cadence of the check-in schedule a new maintenance plan starts "
+                                       + "(PHQ-9, the plan's warning signs and coping tools, the diary); null: none")
+                               CheckInCadence.Frequency maintenanceCheckIns,
+                               @Schema(description = "Told at once of a risk answer on a check-in; null: nobody")
+                               String onCallClinicianId,
                                @Schema(description = "Null while the clinic uses the defaults") String updatedBy,
                                Instant updatedAt) {
         static SettingsView of(ClinicSettings s) {
-            return new SettingsView(s.clinicId, s.noteFormat, s.overdueNoteDays, s.updatedBy, s.updatedAt);
+            return new SettingsView(s.clinicId, s.noteFormat, s.overdueNoteDays, s.checkInExpiryHours,
+                    s.missedCheckInsFlag, s.maintenanceCheckIns, s.onCallClinicianId, s.updatedBy, s.updatedAt);
         }
     }
 
     @Schema(name = "ClinicSettingsUpdate")
     public record SettingsRequest(@NotNull @Schema(examples = "SOAP") NoteFormat noteFormat,
-                                  @NotNull @Min(1) @Max(60) @Schema(examples = "3") Integer overdueNoteDays) {
+                                  @NotNull @Min(1) @Max(60) @Schema(examples = "3") Integer overdueNoteDays,
+                                  @Min(1) @Max(336) @Schema(description = "Left out: unchanged (default 72)",
+                                          examples = "72") Integer checkInExpiryHours,
+                                  @Min(1) @Max(20) @Schema(description = "Left out: unchanged (default 3)",
+                                          examples = "3") Integer missedCheckInsFlag,
+                                  @Schema(description = "WEEKLY, FORTNIGHTLY or MONTHLY; left out: unchanged; "
+                                          + "NONE: maintenance plans start no schedule", examples = "MONTHLY")
+                                  MaintenanceCheckIns maintenanceCheckIns,
+                                  @Size(max = 100) @Schema(description = "A clinician of the clinic; left out: "
+                                          + "unchanged; empty: nobody", examples = "clara") String onCallClinicianId) {
     }
+
+    public enum MaintenanceCheckIns { NONE, WEEKLY, FORTNIGHTLY, MONTHLY }
 
     @Schema(name = "Practitioner")
     public record PractitionerView(String id, String clinicId, boolean trainee, boolean supervisor,
@@ -78,9 +100,13 @@ public class SettingsResource {
     @PUT
     @Path("settings")
     @RolesAllowed(Roles.CLINIC_ADMIN)
-    @Operation(summary = "Set the caller's clinic's note format and overdue days (existing notes keep their format)")
+    @Operation(summary = "Set the caller's clinic's note format and overdue days (existing notes keep their format) "
+            + "and its check-in rules")
     public SettingsView put(@Valid @NotNull SettingsRequest request) {
-        return SettingsView.of(settings.update(request.noteFormat(), request.overdueNoteDays()));
+        return SettingsView.of(settings.update(request.noteFormat(), request.overdueNoteDays(),
+                new SettingsService.CheckInSettings(request.checkInExpiryHours(), request.missedCheckInsFlag(),
+                        request.maintenanceCheckIns() == null ? null : request.maintenanceCheckIns().name(),
+                        request.onCallClinicianId())));
     }
 
     @GET

@@ -7,6 +7,7 @@ import care.securebase.sessions.NoteStatus;
 import care.securebase.sessions.OverdueNotes;
 import care.securebase.sessions.Phase;
 import care.securebase.sessions.SessionStatus;
+import care.securebase.sessions.TherapySession;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,11 @@ public class CaseloadService {
         this.clock = clock;
     }
 
-    public record Row(Episode episode, Instant nextSession, Instant nextBooster, long overdueNotes,
+    /** The soonest scheduled session and what the client answered by its link. */
+    public record NextSession(UUID id, Instant startsAt, TherapySession.Confirmation confirmation) {
+    }
+
+    public record Row(Episode episode, NextSession nextSession, Instant nextBooster, long overdueNotes,
                       Map<Flag.Kind, Long> openFlags) {
     }
 
@@ -98,9 +103,10 @@ public class CaseloadService {
         }
         Map<UUID, Episode> episodes = new HashMap<>();
         Episode.<Episode>list("id in ?1", ids).forEach(e -> episodes.put(e.id, e));
-        Map<UUID, Instant> nextSession = instants("select s.episodeId, min(s.plannedStart) from TherapySession s "
-                + "where s.episodeId in ?1 and s.status = ?2 and s.plannedStart >= ?3 group by s.episodeId",
-                ids, SessionStatus.SCHEDULED, now);
+        Map<UUID, NextSession> nextSession = new HashMap<>();
+        TherapySession.<TherapySession>list("episodeId in ?1 and status = ?2 and plannedStart >= ?3 "
+                        + "order by plannedStart desc, id desc", ids, SessionStatus.SCHEDULED, now)
+                .forEach(s -> nextSession.put(s.episodeId, new NextSession(s.id, s.plannedStart, s.confirmation)));
         Map<UUID, Instant> nextBooster = instants("select b.episodeId, min(b.dueAt) from Booster b "
                 + "where b.episodeId in ?1 and b.status = ?2 and b.dueAt >= ?3 group by b.episodeId",
                 ids, care.securebase.sessions.Booster.Status.SCHEDULED, now);

@@ -9,6 +9,7 @@ import care.securebase.events.RiskFlagRaised;
 import care.securebase.kit.outbox.Inbox;
 import care.securebase.kit.outbox.Outbox;
 import care.securebase.kit.security.Caller;
+import care.securebase.sessions.CheckInSchedule;
 import care.securebase.sessions.Episode;
 import care.securebase.sessions.Flag;
 import care.securebase.sessions.OutcomeAdministration;
@@ -37,11 +38,13 @@ public class EpisodeService {
     private final Inbox inbox;
     private final Outbox outbox;
     private final Caller caller;
+    private final CheckInScheduleService checkIns;
 
-    public EpisodeService(Inbox inbox, Outbox outbox, Caller caller) {
+    public EpisodeService(Inbox inbox, Outbox outbox, Caller caller, CheckInScheduleService checkIns) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.caller = caller;
+        this.checkIns = checkIns;
     }
 
     /**
@@ -153,7 +156,7 @@ public class EpisodeService {
 
     /**
      * A direct phase change (assessment to treatment, relapse, discharge). Leaving maintenance ends
-     * the plan in force and calls off its outstanding boosters.
+     * the plan in force and calls off its outstanding boosters; discharge and relapse end the check-ins.
      */
     public Episode changePhase(UUID id, Phase target, String reason) {
         Episode episode = visibleForUpdate(id);
@@ -163,6 +166,11 @@ public class EpisodeService {
         if (from == Phase.MAINTENANCE) {
             MaintenancePlan.current(episode.id).ifPresent(plan -> outbox.publish(new MaintenanceEnded(
                     episode.id, episode.clientId, episode.clinicId, target.name(), plan.end(now))));
+        }
+        if (target == Phase.DISCHARGED) {
+            checkIns.end(episode, CheckInSchedule.EndReason.DISCHARGED, now);
+        } else if (from == Phase.MAINTENANCE) {
+            checkIns.end(episode, CheckInSchedule.EndReason.RELAPSE, now);
         }
         if (target == Phase.DISCHARGED) {
             outbox.publish(new EpisodeDischarged(episode.id, episode.clientId, episode.clinicId, episode.clinicianId));

@@ -35,12 +35,15 @@ public class MaintenanceService {
     private final Caller caller;
 
     private final Clock clock;
+    private final CheckInScheduleService checkIns;
 
-    public MaintenanceService(EpisodeService episodes, Outbox outbox, Caller caller, Clock clock) {
+    public MaintenanceService(EpisodeService episodes, Outbox outbox, Caller caller, Clock clock,
+                              CheckInScheduleService checkIns) {
         this.episodes = episodes;
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
+        this.checkIns = checkIns;
     }
 
     /** What the clinician agreed with the client; null boosters means the default schedule. */
@@ -82,6 +85,7 @@ public class MaintenanceService {
             booster.persist();
             boosters.add(booster);
         }
+        checkIns.startForMaintenance(episode, plan, boosters, now);
         // Booster dates only: the plan's text is the client's and stays here.
         outbox.publish(new MaintenanceStarted(episode.id, episode.clientId, episode.clinicId, episode.clinicianId,
                 boosters.stream().map(b -> new MaintenanceStarted.Booster(b.id, b.dueAt)).toList()));

@@ -104,7 +104,7 @@ public class OutcomeService {
     }
 
     /** Per instrument and scale, in the order first given. */
-    List<Trajectory> trajectories(UUID episodeId) {
+    public List<Trajectory> trajectories(UUID episodeId) {
         List<OutcomeScore> scores = OutcomeScore.ofEpisode(episodeId);
         Map<UUID, OutcomeAdministration.Source> sources = new LinkedHashMap<>();
         OutcomeAdministration.<OutcomeAdministration>list("episodeId", episodeId)
@@ -113,7 +113,8 @@ public class OutcomeService {
         for (OutcomeScore s : scores) {
             byScale.computeIfAbsent(s.instrument + "\u0000" + s.scale, k -> new ArrayList<>())
                     .add(new Trajectory.Point(s.administeredAt, s.value.stripTrailingZeros(), s.band,
-                            sources.get(s.administrationId) == OutcomeAdministration.Source.INTAKE));
+                            sources.get(s.administrationId) == OutcomeAdministration.Source.INTAKE,
+                            sources.get(s.administrationId) == OutcomeAdministration.Source.CHECK_IN));
         }
         List<Trajectory> out = new ArrayList<>();
         byScale.forEach((key, points) -> {

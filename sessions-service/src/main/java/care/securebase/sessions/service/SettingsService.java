@@ -2,6 +2,7 @@ package care.securebase.sessions.service;
 
 import care.securebase.kit.problem.InvalidFieldException;
 import care.securebase.kit.security.Caller;
+import care.securebase.sessions.CheckInCadence;
 import care.securebase.sessions.ClinicSettings;
 import care.securebase.sessions.NoteFormat;
 import care.securebase.sessions.Practitioner;
@@ -29,7 +30,12 @@ public class SettingsService {
         return ClinicSettings.of(caller.requireClinic());
     }
 
-    public ClinicSettings update(NoteFormat format, int overdueNoteDays) {
+    /** Null fields are left as they are; {@code maintenanceCheckIns} NONE and an empty on-call id clear. */
+    public record CheckInSettings(Integer expiryHours, Integer missedInARow, String maintenanceCheckIns,
+                                  String onCallClinicianId) {
+    }
+
+    public ClinicSettings update(NoteFormat format, int overdueNoteDays, CheckInSettings checkIns) {
         String clinic = caller.requireClinic();
         ClinicSettings settings = ClinicSettings.findById(clinic);
         if (settings == null) {
@@ -38,6 +44,23 @@ public class SettingsService {
         }
         settings.noteFormat = format;
         settings.overdueNoteDays = overdueNoteDays;
+        if (checkIns.expiryHours() != null) {
+            settings.checkInExpiryHours = checkIns.expiryHours();
+        }
+        if (checkIns.missedInARow() != null) {
+            settings.missedCheckInsFlag = checkIns.missedInARow();
+        }
+        if (checkIns.maintenanceCheckIns() != null) {
+            settings.maintenanceCheckIns = "NONE".equals(checkIns.maintenanceCheckIns()) ? null
+                    : CheckInCadence.Frequency.valueOf(checkIns.maintenanceCheckIns());
+        }
+        if (checkIns.onCallClinicianId() != null) {
+            String id = checkIns.onCallClinicianId().strip();
+            if (!id.isEmpty() && !id.matches("[A-Za-z0-9._@-]+")) {
+                throw new InvalidFieldException("onCallClinicianId", "must be a staff id (letters, digits, . _ @ -)");
+            }
+            settings.onCallClinicianId = id.isEmpty() ? null : id;
+        }
         settings.updatedBy = caller.id();
         settings.updatedAt = clock.instant();
         settings.persist();
