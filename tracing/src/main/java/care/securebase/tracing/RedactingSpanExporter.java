@@ -11,6 +11,7 @@ import io.opentelemetry.sdk.trace.data.StatusData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Spans leave with ids and types only. A query string can hold what a person typed (a client search
@@ -22,6 +23,7 @@ public final class RedactingSpanExporter implements SpanExporter {
 
     static final AttributeKey<String> URL_QUERY = AttributeKey.stringKey("url.query");
     static final AttributeKey<String> URL_FULL = AttributeKey.stringKey("url.full");
+    static final AttributeKey<String> URL_PATH = AttributeKey.stringKey("url.path");
     static final AttributeKey<String> HTTP_URL = AttributeKey.stringKey("http.url");
     static final AttributeKey<String> HTTP_TARGET = AttributeKey.stringKey("http.target");
     static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
@@ -48,6 +50,13 @@ public final class RedactingSpanExporter implements SpanExporter {
         return delegate.shutdown();
     }
 
+    /** A client's link token is a credential: the pages and endpoints it opens keep their path, not it. */
+    private static final Pattern LINK_TOKEN = Pattern.compile("(/(?:links/(?:check-ins|appointments)|c|a)/)[A-Za-z0-9_.-]+");
+
+    static String withoutSecrets(String url) {
+        return LINK_TOKEN.matcher(withoutQuery(url)).replaceAll("$1{token}");
+    }
+
     static String withoutQuery(String url) {
         int cut = url.indexOf('?');
         int fragment = url.indexOf('#');
@@ -59,10 +68,10 @@ public final class RedactingSpanExporter implements SpanExporter {
 
     static Attributes redact(Attributes attributes) {
         AttributesBuilder out = attributes.toBuilder().remove(URL_QUERY);
-        for (AttributeKey<String> url : List.of(URL_FULL, HTTP_URL, HTTP_TARGET)) {
+        for (AttributeKey<String> url : List.of(URL_FULL, URL_PATH, HTTP_URL, HTTP_TARGET)) {
             String value = attributes.get(url);
             if (value != null) {
-                out.put(url, withoutQuery(value));
+                out.put(url, withoutSecrets(value));
             }
         }
         return out.build();
@@ -96,7 +105,7 @@ public final class RedactingSpanExporter implements SpanExporter {
 
         @Override
         public String getName() {
-            return withoutQuery(super.getName());
+            return withoutSecrets(super.getName());
         }
 
         @Override

@@ -59,6 +59,26 @@ class RedactingSpanExporterTest {
     }
 
     @Test
+    void aClientsLinkTokenLeavesNoPath() {
+        String token = "q2Lw0mD4Jk1vX8pN3rT6yA.b5Hc9eF2gJ7kM0nP4sU1wZ";
+        SpanData page = exported(span("GET /c/" + token, Attributes.builder()
+                .put("url.path", "/c/" + token).put("http.route", "/c/{token}").build(), List.of(), StatusData.unset()));
+        assertEquals("/c/{token}", page.getAttributes().get(AttributeKey.stringKey("url.path")));
+        assertEquals("GET /c/{token}", page.getName());
+        received.reset();
+        SpanData call = exported(span("GET", Attributes.builder()
+                .put("url.full", "http://localhost:8082/links/appointments/" + token + "?x=1")
+                .build(), List.of(), StatusData.unset()));
+        assertEquals("http://localhost:8082/links/appointments/{token}",
+                call.getAttributes().get(AttributeKey.stringKey("url.full")));
+        received.reset();
+        SpanData submit = exported(span("POST", Attributes.builder()
+                .put("url.path", "/links/check-ins/" + token).build(), List.of(), StatusData.unset()));
+        assertEquals("/links/check-ins/{token}", submit.getAttributes().get(AttributeKey.stringKey("url.path")));
+        assertFalse((page + "" + call + submit).contains(token.substring(0, 10)));
+    }
+
+    @Test
     void exceptionsKeepTheirTypeOnly() {
         Attributes exception = Attributes.builder()
                 .put("exception.type", "org.postgresql.util.PSQLException")

@@ -57,9 +57,21 @@ public class LinkResource {
     public record ItemView(int number, String text, boolean optional, List<OptionView> options) {
     }
 
+    /**
+     * The instrument's risk rules (level and item thresholds), so the page can show the crisis line as soon
+     * as a risk item is answered, before anything is sent.
+     */
     @Schema(name = "LinkStep")
     public record StepView(@Schema(examples = "PHQ-9") String instrument, String title, String prompt,
-                           List<ItemView> items) {
+                           List<ItemView> items, List<RiskRuleView> riskRules) {
+    }
+
+    @Schema(name = "LinkRiskRule")
+    public record RiskRuleView(@Schema(examples = "HIGH") String level, List<ThresholdView> anyOf) {
+    }
+
+    @Schema(name = "LinkRiskThreshold")
+    public record ThresholdView(int item, int atLeast) {
     }
 
     @Schema(name = "LinkListEntry")
@@ -164,6 +176,9 @@ public class LinkResource {
         return new StepView(d.code(), d.title(), d.instructions(), d.items().stream()
                 .map(i -> new ItemView(i.number(), i.text(), i.optional(),
                         i.options().stream().map(o -> new OptionView(o.value(), o.label())).toList()))
+                .toList(), d.riskRules().stream()
+                .map(r -> new RiskRuleView(r.level().name(),
+                        r.anyOf().stream().map(t -> new ThresholdView(t.item(), t.atLeast())).toList()))
                 .toList());
     }
 

@@ -91,6 +91,10 @@ class CheckInResourceTest {
                 .body("steps", hasSize(1)).body("steps[0].instrument", equalTo("PHQ-9"))
                 .body("steps[0].items", hasSize(10)).body("steps[0].items[0].options", hasSize(4))
                 .body("steps[0].prompt", startsWith("Over the last 2 weeks"))
+                // The page shows the crisis line as soon as item 9 is answered above 0.
+                .body("steps[0].riskRules[0].level", equalTo("MODERATE"))
+                .body("steps[0].riskRules[0].anyOf[0].item", equalTo(9))
+                .body("steps[0].riskRules[0].anyOf[0].atLeast", equalTo(1))
                 .body("warningSigns", hasSize(0)).body("copingTools", hasSize(0)).body("diaryPrompt", equalTo(true))
                 .extract().asString();
         assertFalse(form.contains(client) || form.contains(episode) || form.contains(checkIn), form);
