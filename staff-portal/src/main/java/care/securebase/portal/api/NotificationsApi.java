@@ -1,6 +1,7 @@
 package care.securebase.portal.api;
 
 import care.securebase.portal.web.Formats;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
@@ -93,14 +94,20 @@ public interface NotificationsApi {
             "STAFF_DELIVERY_FAILED", "STAFF_CHECK_IN_RISK", "STAFF_CHECK_IN_DETERIORATION", "STAFF_CHECK_IN_WARNING_SIGNS",
             "STAFF_CHECK_INS_MISSED", "STAFF_APPOINTMENT_CANCEL_REQUESTED");
 
-    record ReminderSettings(String clinicId, List<String> leadTimes, String quietStart, String quietEnd,
-                            String defaultLanguage, boolean custom, Instant updatedAt, String updatedBy) {
+    /** leadTimes before boosters, appointmentLeadTimes before scheduled sessions. */
+    record ReminderSettings(String clinicId, List<String> leadTimes, List<String> appointmentLeadTimes,
+                            String quietStart, String quietEnd, String defaultLanguage, boolean custom,
+                            Instant updatedAt, String updatedBy) {
         public ReminderSettings {
             leadTimes = leadTimes == null ? List.of() : leadTimes;
+            appointmentLeadTimes = appointmentLeadTimes == null ? List.of() : appointmentLeadTimes;
         }
     }
 
-    record ReminderSettingsUpdate(List<String> leadTimes, String quietStart, String quietEnd, String defaultLanguage) {
+    /** appointmentLeadTimes left out (null): the service keeps the clinic's. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReminderSettingsUpdate(List<String> leadTimes, List<String> appointmentLeadTimes, String quietStart,
+                                  String quietEnd, String defaultLanguage) {
     }
 
     /** Staff notice kinds in words, for a notice that comes without a title of its own. */

@@ -1,5 +1,6 @@
 package care.securebase.portal.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
@@ -48,10 +49,25 @@ public interface SessionsAdminApi {
         return ServiceFailure.of(SessionsApi.SERVICE, response);
     }
 
-    record NoteSettings(String clinicId, String noteFormat, int overdueNoteDays, String updatedBy, Instant updatedAt) {
+    /** The choices of a schedule a new maintenance plan starts; NONE: none (null in the settings). */
+    List<String> MAINTENANCE_CHECK_INS = List.of("NONE", "WEEKLY", "FORTNIGHTLY", "MONTHLY");
+
+    /**
+     * The clinic's note and check-in rules. maintenanceCheckIns null: a maintenance plan starts no
+     * schedule; onCallClinicianId null: nobody is on call for check-ins' risk answers.
+     */
+    record NoteSettings(String clinicId, String noteFormat, int overdueNoteDays, Integer checkInExpiryHours,
+                        Integer missedCheckInsFlag, String maintenanceCheckIns, String onCallClinicianId,
+                        String updatedBy, Instant updatedAt) {
     }
 
-    record NoteSettingsUpdate(String noteFormat, Integer overdueNoteDays) {
+    /** The service takes a left-out check-in field as unchanged, so each form sends only its own fields. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record NoteSettingsUpdate(String noteFormat, Integer overdueNoteDays, Integer checkInExpiryHours,
+                              Integer missedCheckInsFlag, String maintenanceCheckIns, String onCallClinicianId) {
+        public NoteSettingsUpdate(String noteFormat, Integer overdueNoteDays) {
+            this(noteFormat, overdueNoteDays, null, null, null, null);
+        }
     }
 
     /** kind NOTE or SAFETY_PLAN; recordId the note or safety-plan version read. */

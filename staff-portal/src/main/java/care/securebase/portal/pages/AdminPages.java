@@ -1,6 +1,7 @@
 package care.securebase.portal.pages;
 
 import care.securebase.portal.PortalConfig;
+import care.securebase.portal.api.IntakeApi;
 import care.securebase.portal.api.NotificationsApi;
 import care.securebase.portal.api.ServiceFailure;
 import care.securebase.portal.api.SessionsAdminApi;
@@ -37,8 +38,8 @@ import org.jboss.resteasy.reactive.RestForm;
 
 /**
  * The clinic-admin's desk: the clinic's settings in one page (reminder timing and quiet hours in
- * notifications-service, note format and overdue days in sessions-service), messages that could not
- * be delivered, and who read which note.
+ * notifications-service; note format, overdue days and check-in rules in sessions-service), messages
+ * that could not be delivered, and who read which note.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
@@ -58,12 +59,16 @@ public class AdminPages {
         }
     }
 
-    /** The reminder form as typed: lead times one per line ("7 days", "1 day", "2 hours"). */
-    public record ReminderForm(String leadTimes, String quietStart, String quietEnd, String defaultLanguage) {
+    /** The reminder form as typed: lead times one per line ("7 days", "1 day", "2 hours"), boosters' and sessions'. */
+    public record ReminderForm(String leadTimes, String appointmentLeadTimes, String quietStart, String quietEnd,
+                               String defaultLanguage) {
         static ReminderForm of(NotificationsApi.ReminderSettings s) {
-            return new ReminderForm(String.join("\n", s.leadTimes().stream()
-                    .map(care.securebase.portal.web.Formats::duration).toList()), s.quietStart(), s.quietEnd(),
+            return new ReminderForm(typed(s.leadTimes()), typed(s.appointmentLeadTimes()), s.quietStart(), s.quietEnd(),
                     s.defaultLanguage());
+        }
+
+        private static String typed(List<String> leads) {
+            return String.join("\n", leads.stream().map(care.securebase.portal.web.Formats::duration).toList());
         }
     }
 
@@ -74,6 +79,46 @@ public class AdminPages {
 
         public List<String> formats() {
             return SessionsAdminApi.NOTE_FORMATS;
+        }
+    }
+
+    /** One clinician the on-call choice offers: the id sessions-service keeps and the name people know. */
+    public record OnCallChoice(String id, String name) {
+    }
+
+    /**
+     * The check-in rules as typed. {@code clinicians} are the choices for on call (the clinic's active
+     * clinicians from intake-service), null when intake cannot be asked: the page then takes a login name.
+     */
+    public record CheckInRulesForm(String checkInExpiryHours, String missedCheckInsFlag, String maintenanceCheckIns,
+                                   String onCallClinicianId, List<OnCallChoice> clinicians) {
+        static CheckInRulesForm of(SessionsAdminApi.NoteSettings s, List<OnCallChoice> clinicians) {
+            return new CheckInRulesForm(text(s.checkInExpiryHours()), text(s.missedCheckInsFlag()),
+                    s.maintenanceCheckIns() == null ? "NONE" : s.maintenanceCheckIns(),
+                    s.onCallClinicianId() == null ? "" : s.onCallClinicianId(), clinicians);
+        }
+
+        private static String text(Integer n) {
+            return n == null ? "" : n.toString();
+        }
+
+        /** Whether intake-service gave the list (it may list nobody): otherwise the page takes a login name. */
+        public boolean listed() {
+            return clinicians != null;
+        }
+
+        public List<String> cadences() {
+            return SessionsAdminApi.MAINTENANCE_CHECK_INS;
+        }
+
+        /** The choices, with the one on call now kept even when intake no longer lists them as active. */
+        public List<OnCallChoice> choices() {
+            List<OnCallChoice> all = new ArrayList<>(clinicians == null ? List.of() : clinicians);
+            String current = onCallClinicianId == null ? "" : onCallClinicianId.strip();
+            if (!current.isEmpty() && all.stream().noneMatch(c -> c.id().equals(current))) {
+                all.add(new OnCallChoice(current, current + " (not an active clinician in the clinician list)"));
+            }
+            return all;
         }
     }
 
@@ -118,7 +163,8 @@ public class AdminPages {
         static native TemplateInstance settings(Panel<NotificationsApi.ReminderSettings> reminders,
                                                 ReminderForm reminderForm, FieldErrors reminderErrors,
                                                 Panel<SessionsAdminApi.NoteSettings> notes, NoteForm noteForm,
-                                                FieldErrors noteErrors, String notice);
+                                                FieldErrors noteErrors, CheckInRulesForm checkInForm,
+                                                FieldErrors checkInErrors, String notice);
 
         static native TemplateInstance deliveries(List<NotificationsApi.Delivery> deliveries, DeliveryFilter filter,
                                                   long total, int page, boolean hasNext);
@@ -129,12 +175,14 @@ public class AdminPages {
 
     private final NotificationsApi notifications;
     private final SessionsAdminApi sessions;
+    private final IntakeApi intake;
     private final PortalConfig config;
 
     public AdminPages(@RestClient NotificationsApi notifications, @RestClient SessionsAdminApi sessions,
-                      PortalConfig config) {
+                      @RestClient IntakeApi intake, PortalConfig config) {
         this.notifications = notifications;
         this.sessions = sessions;
+        this.intake = intake;
         this.config = config;
     }
 
@@ -154,29 +202,31 @@ public class AdminPages {
         String notice = switch (done == null ? "" : done) {
             case "reminders" -> "The reminder settings are saved. New reminders use them; quiet hours apply from now on.";
             case "notes" -> "The note settings are saved. New notes take the new format; existing notes keep theirs.";
+            case "check-ins" -> "The check-in settings are saved. Check-ins that fall due from now on use them; "
+                    + "schedules clinicians have set stay as they are.";
             default -> null;
         };
-        Panel<NotificationsApi.ReminderSettings> reminders = Panel.of(notifications::settings);
-        Panel<SessionsAdminApi.NoteSettings> notes = Panel.of(sessions::settings);
-        return Templates.settings(reminders, reminders.settings() == null ? null : ReminderForm.of(reminders.settings()),
-                FieldErrors.NONE, notes, notes.settings() == null ? null : NoteForm.of(notes.settings()),
-                FieldErrors.NONE, notice);
+        return page(null, FieldErrors.NONE, null, FieldErrors.NONE, null, FieldErrors.NONE, notice);
     }
 
     @POST
     @Path("settings/reminders")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.CLINIC_ADMIN)
-    public Response saveReminders(@RestForm String leadTimes, @RestForm String quietStart, @RestForm String quietEnd,
+    public Response saveReminders(@RestForm String leadTimes, @RestForm String appointmentLeadTimes,
+                                  @RestForm String quietStart, @RestForm String quietEnd,
                                   @RestForm String defaultLanguage) {
-        ReminderForm form = new ReminderForm(leadTimes, quietStart, quietEnd, defaultLanguage);
+        ReminderForm form = new ReminderForm(leadTimes, appointmentLeadTimes, quietStart, quietEnd, defaultLanguage);
         Map<String, String> own = new LinkedHashMap<>();
-        List<String> leads = leadTimes(leadTimes, own);
+        List<String> leads = leadTimes("leadTimes", leadTimes, own);
+        // A form from before session reminders existed leaves theirs as they are.
+        List<String> appointmentLeads = appointmentLeadTimes == null ? null
+                : leadTimes("appointmentLeadTimes", appointmentLeadTimes, own);
         FieldErrors errors;
         if (own.isEmpty()) {
             try {
-                notifications.saveSettings(new NotificationsApi.ReminderSettingsUpdate(leads, Forms.orNull(quietStart),
-                        Forms.orNull(quietEnd), Forms.orNull(defaultLanguage)));
+                notifications.saveSettings(new NotificationsApi.ReminderSettingsUpdate(leads, appointmentLeads,
+                        Forms.orNull(quietStart), Forms.orNull(quietEnd), Forms.orNull(defaultLanguage)));
                 return ClientPages.seeOther("/settings?done=reminders");
             } catch (ServiceFailure e) {
                 if (!e.isInvalidInput()) {
@@ -187,10 +237,8 @@ public class AdminPages {
         } else {
             errors = FieldErrors.of(own);
         }
-        Panel<NotificationsApi.ReminderSettings> reminders = Panel.of(notifications::settings);
-        Panel<SessionsAdminApi.NoteSettings> notes = Panel.of(sessions::settings);
-        return Response.status(400).entity(Templates.settings(reminders, form, errors, notes,
-                notes.settings() == null ? null : NoteForm.of(notes.settings()), FieldErrors.NONE, null)).build();
+        return Response.status(400).entity(page(form, errors, null, FieldErrors.NONE, null, FieldErrors.NONE, null))
+                .build();
     }
 
     @POST
@@ -215,11 +263,100 @@ public class AdminPages {
         } else {
             errors = FieldErrors.of(own);
         }
+        return Response.status(400).entity(page(null, FieldErrors.NONE, form, errors, null, FieldErrors.NONE, null))
+                .build();
+    }
+
+    /**
+     * The check-in rules, in sessions-service's settings beside the note settings. Its PUT requires the
+     * note format and overdue days, so they are read just before and sent back as they are.
+     */
+    @POST
+    @Path("settings/check-ins")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.CLINIC_ADMIN)
+    public Response saveCheckIns(@RestForm String checkInExpiryHours, @RestForm String missedCheckInsFlag,
+                                 @RestForm String maintenanceCheckIns, @RestForm String onCallClinicianId) {
+        CheckInRulesForm form = new CheckInRulesForm(checkInExpiryHours, missedCheckInsFlag, maintenanceCheckIns,
+                onCallClinicianId, null);
+        Map<String, String> own = new LinkedHashMap<>();
+        Integer hours = required("checkInExpiryHours", checkInExpiryHours, 1, 336, own);
+        Integer missed = required("missedCheckInsFlag", missedCheckInsFlag, 1, 20, own);
+        FieldErrors errors;
+        if (own.isEmpty()) {
+            try {
+                SessionsAdminApi.NoteSettings now = sessions.settings();
+                sessions.saveSettings(new SessionsAdminApi.NoteSettingsUpdate(now.noteFormat(), now.overdueNoteDays(),
+                        hours, missed, Forms.orNull(maintenanceCheckIns),
+                        onCallClinicianId == null ? null : onCallClinicianId.strip()));
+                return ClientPages.seeOther("/settings?done=check-ins");
+            } catch (ServiceFailure e) {
+                if (!e.isInvalidInput()) {
+                    throw e;
+                }
+                errors = FieldErrors.of(e.problem());
+            }
+        } else {
+            errors = FieldErrors.of(own);
+        }
+        return Response.status(400).entity(page(null, FieldErrors.NONE, null, FieldErrors.NONE, form, errors, null))
+                .build();
+    }
+
+    /**
+     * The settings page; a form given is shown as it was typed (with its errors), the others as the
+     * services have them. One service that cannot be asked leaves the other's forms usable.
+     */
+    private TemplateInstance page(ReminderForm reminderForm, FieldErrors reminderErrors, NoteForm noteForm,
+                                  FieldErrors noteErrors, CheckInRulesForm checkInForm, FieldErrors checkInErrors,
+                                  String notice) {
         Panel<NotificationsApi.ReminderSettings> reminders = Panel.of(notifications::settings);
         Panel<SessionsAdminApi.NoteSettings> notes = Panel.of(sessions::settings);
-        return Response.status(400).entity(Templates.settings(reminders,
-                reminders.settings() == null ? null : ReminderForm.of(reminders.settings()), FieldErrors.NONE, notes,
-                form, errors, null)).build();
+        List<OnCallChoice> clinicians = activeClinicians();
+        if (reminderForm == null && reminders.settings() != null) {
+            reminderForm = ReminderForm.of(reminders.settings());
+        }
+        if (noteForm == null && notes.settings() != null) {
+            noteForm = NoteForm.of(notes.settings());
+        }
+        if (checkInForm == null && notes.settings() != null) {
+            checkInForm = CheckInRulesForm.of(notes.settings(), clinicians);
+        } else if (checkInForm != null) {
+            checkInForm = new CheckInRulesForm(checkInForm.checkInExpiryHours(), checkInForm.missedCheckInsFlag(),
+                    checkInForm.maintenanceCheckIns(), checkInForm.onCallClinicianId(), clinicians);
+        }
+        return Templates.settings(reminders, reminderForm, reminderErrors.placed(PLACES), notes, noteForm, noteErrors,
+                checkInForm, checkInErrors.placed(PLACES), notice);
+    }
+
+    /** The settings' field names as the page labels them, for the summary above each form. */
+    private static final Map<String, FieldErrors.Place> PLACES = Map.of(
+            "leadTimes", new FieldErrors.Place("Reminders before a booster", "leadTimes"),
+            "appointmentLeadTimes", new FieldErrors.Place("Reminders before a session", "appointmentLeadTimes"),
+            "checkInExpiryHours", new FieldErrors.Place("Hours a check-in link stays open", "checkInExpiryHours"),
+            "missedCheckInsFlag", new FieldErrors.Place("Missed check-ins in a row", "missedCheckInsFlag"),
+            "maintenanceCheckIns", new FieldErrors.Place("Check-ins a new maintenance plan starts", "maintenanceCheckIns"),
+            "onCallClinicianId", new FieldErrors.Place("Clinician on call for check-ins", "onCallClinicianId"));
+
+    /** The clinic's active clinicians by name, or null when intake-service cannot be asked. */
+    private List<OnCallChoice> activeClinicians() {
+        try {
+            return intake.clinicians().stream().filter(IntakeApi.Clinician::active)
+                    .map(c -> new OnCallChoice(c.id(), c.displayName() == null || c.displayName().isBlank()
+                            ? c.id() : c.displayName()))
+                    .toList();
+        } catch (ServiceFailure | ProcessingException e) {
+            return null;
+        }
+    }
+
+    /** A whole number in range; the form always shows the current value, so an empty one is a mistake. */
+    private static Integer required(String field, String value, int min, int max, Map<String, String> errors) {
+        if (value != null && value.isBlank()) {
+            errors.put(field, "is required");
+            return null;
+        }
+        return DirectoryPages.number(field, value, min, max, errors);
     }
 
     private static final Pattern LEAD = Pattern.compile(
@@ -229,7 +366,7 @@ public class AdminPages {
      * Lead times as people write them, one per line or comma ("7 days", "1 day", "2 hours", "1 week"),
      * to the ISO durations the service takes; an ISO duration passes as it is. The service checks the range.
      */
-    static List<String> leadTimes(String text, Map<String, String> errors) {
+    static List<String> leadTimes(String field, String text, Map<String, String> errors) {
         List<String> leads = new ArrayList<>();
         if (text == null) {
             return leads;
@@ -245,7 +382,7 @@ public class AdminPages {
             }
             Matcher m = LEAD.matcher(entry);
             if (!m.matches()) {
-                errors.putIfAbsent("leadTimes", "\"" + entry + "\" is not a lead time; write e.g. 7 days, 1 day or 2 hours");
+                errors.putIfAbsent(field, "\"" + entry + "\" is not a lead time; write e.g. 7 days, 1 day or 2 hours");
                 continue;
             }
             int n = Integer.parseInt(m.group(1));
