@@ -297,11 +297,17 @@ class DeskPagesTest {
     }
 
     static final String REMINDER_SETTINGS = """
-            {"clinicId":"northside","leadTimes":["P7D","P1D"],"quietStart":"21:00","quietEnd":"08:00",
-             "defaultLanguage":"en-GB","custom":false,"updatedAt":null,"updatedBy":null}
+            {"clinicId":"northside","leadTimes":["P7D","P1D"],"appointmentLeadTimes":["P1D","PT2H"],
+             "quietStart":"21:00","quietEnd":"08:00","defaultLanguage":"en-GB","custom":false,"updatedAt":null,"updatedBy":null}
             """;
     static final String NOTE_SETTINGS = """
-            {"clinicId":"northside","noteFormat":"DAP","overdueNoteDays":3,"updatedBy":null,"updatedAt":null}
+            {"clinicId":"northside","noteFormat":"DAP","overdueNoteDays":3,"checkInExpiryHours":72,"missedCheckInsFlag":3,
+             "maintenanceCheckIns":null,"onCallClinicianId":"clara","updatedBy":null,"updatedAt":null}
+            """;
+    static final String CLINICIANS = """
+            [{"id":"clara","clinicId":"northside","displayName":"Clara Moreau","caseloadLimit":25,"caseload":25,"onCall":true,"active":true},
+             {"id":"tara","clinicId":"northside","displayName":"Tara Quinn","caseloadLimit":10,"caseload":3,"onCall":false,"active":true},
+             {"id":"gone","clinicId":"northside","displayName":"Gone Away","caseloadLimit":10,"caseload":0,"onCall":false,"active":false}]
             """;
 
     @Test
@@ -310,6 +316,8 @@ class DeskPagesTest {
         FakeServices.answer("GET /sessions/settings", 200, NOTE_SETTINGS);
         as("ada").get("/settings").then().statusCode(200)
                 .body(containsString("<h1>Clinic settings</h1>"), containsString(">7 days\n1 day</textarea>"),
+                        containsString("<label for=\"appointmentLeadTimes\">When reminders go out before a scheduled session"),
+                        containsString(">1 day\n2 hours</textarea>"),
                         containsString("type=\"time\" id=\"quietStart\" name=\"quietStart\" value=\"21:00\""),
                         containsString("value=\"en-GB\""), containsString("<option value=\"DAP\" selected>DAP (data, assessment, plan)"),
                         containsString("value=\"3\""), containsString("<label for=\"overdueNoteDays\">"));
@@ -320,7 +328,7 @@ class DeskPagesTest {
                 .post("/settings/reminders").then().statusCode(303).header("Location", containsString("done=reminders"));
         FakeServices.Request put = FakeServices.last("PUT /notifications/settings");
         assertEquals("{\"leadTimes\":[\"P7D\",\"PT2H\",\"P7D\"],\"quietStart\":\"22:00\",\"quietEnd\":\"07:30\","
-                + "\"defaultLanguage\":\"en-GB\"}", put.body());
+                + "\"defaultLanguage\":\"en-GB\"}", put.body(), "a form without session lead times leaves them out");
         assertEquals("Bearer " + KeycloakTokens.of("ada"), put.header("Authorization"));
         // The service's refusal lands on its field; the other form is untouched.
         FakeServices.answer("PUT /notifications/settings", 400,
@@ -342,12 +350,138 @@ class DeskPagesTest {
     }
 
     @Test
+    void sessionRemindersHaveTheirOwnLeadTimesBesideTheBoosters() {
+        FakeServices.answer("GET /notifications/settings", 200, REMINDER_SETTINGS);
+        FakeServices.answer("GET /sessions/settings", 200, NOTE_SETTINGS);
+        FakeServices.answer("PUT /notifications/settings", 200, REMINDER_SETTINGS);
+        String csrf = csrfFrom("ada", "/settings");
+        form("ada", csrf).formParam("leadTimes", "7 days").formParam("appointmentLeadTimes", "1 day\n3 hours")
+                .formParam("quietStart", "21:00").formParam("quietEnd", "08:00").formParam("defaultLanguage", "en-GB")
+                .post("/settings/reminders").then().statusCode(303).header("Location", containsString("done=reminders"));
+        assertEquals("{\"leadTimes\":[\"P7D\"],\"appointmentLeadTimes\":[\"P1D\",\"PT3H\"],\"quietStart\":\"21:00\","
+                + "\"quietEnd\":\"08:00\",\"defaultLanguage\":\"en-GB\"}", FakeServices.last("PUT /notifications/settings").body());
+        // The service's refusal of the sessions' lead times is said at that field, in the summary by its label.
+        FakeServices.answer("PUT /notifications/settings", 400, """
+                {"status":400,"errors":[{"field":"appointmentLeadTimes","message":"each lead time is more than zero and at most P60D"}]}""");
+        form("ada", csrf).formParam("leadTimes", "7 days").formParam("appointmentLeadTimes", "90 days")
+                .formParam("quietStart", "21:00").formParam("quietEnd", "08:00").formParam("defaultLanguage", "en-GB")
+                .post("/settings/reminders").then().statusCode(400)
+                .body(containsString("id=\"appointmentLeadTimes-error\""), containsString("at most P60D"),
+                        containsString("aria-describedby=\"appointmentLeadTimes-hint appointmentLeadTimes-error\""),
+                        containsString(">90 days</textarea>"),
+                        containsString("<a href=\"#appointmentLeadTimes\">Reminders before a session: each lead time"),
+                        not(containsString("id=\"leadTimes-error\"")));
+        // Words the portal cannot read are said at the field before asking anyone.
+        FakeServices.reset();
+        FakeServices.answer("GET /notifications/settings", 200, REMINDER_SETTINGS);
+        form("ada", csrf).formParam("leadTimes", "7 days").formParam("appointmentLeadTimes", "the day before")
+                .formParam("quietStart", "21:00").formParam("quietEnd", "08:00").formParam("defaultLanguage", "en-GB")
+                .post("/settings/reminders").then().statusCode(400)
+                .body(containsString("id=\"appointmentLeadTimes-error\""), containsString("&quot;the day before&quot; is not a lead time"));
+        assertNull(FakeServices.last("PUT /notifications/settings"));
+    }
+
+    @Test
+    void theCheckInRulesAreSetInTheClinicsWords() {
+        FakeServices.answer("GET /notifications/settings", 200, REMINDER_SETTINGS);
+        FakeServices.answer("GET /sessions/settings", 200, NOTE_SETTINGS);
+        FakeServices.answer("GET /intake/clinicians", 200, CLINICIANS);
+        String html = as("ada").get("/settings").then().statusCode(200)
+                .body(containsString("<h2 id=\"check-ins-title\">Client check-ins</h2>"),
+                        containsString("<label for=\"checkInExpiryHours\">Hours a check-in link stays open"),
+                        containsString("type=\"number\" id=\"checkInExpiryHours\" name=\"checkInExpiryHours\" value=\"72\""),
+                        containsString("<label for=\"missedCheckInsFlag\">Missed check-ins in a row before the clinician is told"),
+                        containsString("id=\"missedCheckInsFlag\" name=\"missedCheckInsFlag\" value=\"3\""),
+                        containsString("<option value=\"NONE\" selected>None: the clinician sets check-ins if wanted</option>"),
+                        containsString("<option value=\"FORTNIGHTLY\">Every two weeks</option>"),
+                        containsString("<option value=\"clara\" selected>Clara Moreau</option>"),
+                        containsString("<option value=\"tara\">Tara Quinn</option>"),
+                        not(containsString("Gone Away")), containsString("Save check-in settings"))
+                .extract().asString();
+        ClinicianPagesTest.checkLabels("/settings", html);
+        ClinicianPagesTest.checkHeadings("/settings", html);
+
+        // The service's PUT needs the note settings too: they go back as the service has them now.
+        FakeServices.answer("PUT /sessions/settings", 200, NOTE_SETTINGS);
+        String csrf = csrfFrom("ada", "/settings");
+        form("ada", csrf).formParam("checkInExpiryHours", "96").formParam("missedCheckInsFlag", "2")
+                .formParam("maintenanceCheckIns", "MONTHLY").formParam("onCallClinicianId", "tara")
+                .post("/settings/check-ins").then().statusCode(303).header("Location", containsString("done=check-ins"));
+        FakeServices.Request put = FakeServices.last("PUT /sessions/settings");
+        assertEquals("{\"noteFormat\":\"DAP\",\"overdueNoteDays\":3,\"checkInExpiryHours\":96,\"missedCheckInsFlag\":2,"
+                + "\"maintenanceCheckIns\":\"MONTHLY\",\"onCallClinicianId\":\"tara\"}", put.body());
+        assertEquals("Bearer " + KeycloakTokens.of("ada"), put.header("Authorization"));
+        // Nobody on call is an empty id, which the service takes as "nobody".
+        form("ada", csrf).formParam("checkInExpiryHours", "72").formParam("missedCheckInsFlag", "3")
+                .formParam("maintenanceCheckIns", "NONE").formParam("onCallClinicianId", "")
+                .post("/settings/check-ins").then().statusCode(303);
+        assertTrue(FakeServices.last("PUT /sessions/settings").body().endsWith(
+                "\"maintenanceCheckIns\":\"NONE\",\"onCallClinicianId\":\"\"}"), FakeServices.last("PUT /sessions/settings").body());
+        as("ada").get("/settings?done=check-ins").then().body(containsString("The check-in settings are saved."));
+        form("clara", csrfCookie("clara")).formParam("checkInExpiryHours", "1").post("/settings/check-ins")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aRefusedCheckInRuleIsShownBesideItsField() {
+        FakeServices.answer("GET /notifications/settings", 200, REMINDER_SETTINGS);
+        FakeServices.answer("GET /sessions/settings", 200, NOTE_SETTINGS);
+        FakeServices.answer("GET /intake/clinicians", 200, CLINICIANS);
+        FakeServices.answer("PUT /sessions/settings", 400, """
+                {"status":400,"errors":[{"field":"onCallClinicianId","message":"must be a staff id (letters, digits, . _ @ -)"}]}""");
+        String csrf = csrfFrom("ada", "/settings");
+        form("ada", csrf).formParam("checkInExpiryHours", "96").formParam("missedCheckInsFlag", "2")
+                .formParam("maintenanceCheckIns", "WEEKLY").formParam("onCallClinicianId", "dr who")
+                .post("/settings/check-ins").then().statusCode(400)
+                .body(containsString("<title>Error: Clinic settings"),
+                        containsString("id=\"onCallClinicianId-error\""), containsString("must be a staff id"),
+                        containsString("aria-describedby=\"onCallClinicianId-hint onCallClinicianId-error\" aria-invalid=\"true\""),
+                        containsString("<a href=\"#onCallClinicianId\">Clinician on call for check-ins: must be a staff id"),
+                        // What was typed stays, the unknown id among the choices.
+                        containsString("<option value=\"dr who\" selected>dr who (not an active clinician"),
+                        containsString("name=\"checkInExpiryHours\" value=\"96\""),
+                        containsString("<option value=\"WEEKLY\" selected>Weekly</option>"),
+                        not(containsString("id=\"overdueNoteDays-error\"")), not(containsString("id=\"leadTimes-error\"")));
+        // Numbers the portal can judge itself never reach the service.
+        FakeServices.reset();
+        FakeServices.answer("GET /notifications/settings", 200, REMINDER_SETTINGS);
+        FakeServices.answer("GET /sessions/settings", 200, NOTE_SETTINGS);
+        form("ada", csrf).formParam("checkInExpiryHours", "three days").formParam("missedCheckInsFlag", "50")
+                .formParam("maintenanceCheckIns", "NONE").formParam("onCallClinicianId", "clara")
+                .post("/settings/check-ins").then().statusCode(400)
+                .body(containsString("id=\"checkInExpiryHours-error\""), containsString("must be a whole number"),
+                        containsString("id=\"missedCheckInsFlag-error\""), containsString("must be between 1 and 20"));
+        form("ada", csrf).formParam("checkInExpiryHours", " ").formParam("missedCheckInsFlag", "3")
+                .post("/settings/check-ins").then().statusCode(400)
+                .body(containsString("id=\"checkInExpiryHours-error\""), containsString("is required"));
+        assertNull(FakeServices.last("PUT /sessions/settings"));
+    }
+
+    @Test
+    void withoutTheClinicianListTheOnCallClinicianIsTypedByLoginName() {
+        FakeServices.answer("GET /notifications/settings", 200, REMINDER_SETTINGS);
+        FakeServices.answer("GET /sessions/settings", 200, NOTE_SETTINGS);
+        FakeServices.hangUp("GET /intake/clinicians");
+        String html = as("ada").get("/settings").then().statusCode(200)
+                .body(containsString("<label for=\"onCallClinicianId\">Clinician on call for risk answers in check-ins"),
+                        containsString("type=\"text\" id=\"onCallClinicianId\" name=\"onCallClinicianId\" value=\"clara\""),
+                        containsString("The list of clinicians cannot be loaded just now"))
+                .extract().asString();
+        ClinicianPagesTest.checkLabels("/settings", html);
+    }
+
+    @Test
     void oneServiceDownLeavesTheOtherSettingsUsable() {
         FakeServices.answer("GET /notifications/settings", 200, REMINDER_SETTINGS);
         FakeServices.hangUp("GET /sessions/settings");
         as("ada").get("/settings").then().statusCode(200)
                 .body(containsString("Save reminder settings"), containsString("cannot be loaded just now"),
-                        not(containsString("Save note settings")));
+                        not(containsString("Save note settings")), not(containsString("Save check-in settings")));
+        FakeServices.hangUp("GET /notifications/settings");
+        FakeServices.answer("GET /sessions/settings", 200, NOTE_SETTINGS);
+        as("ada").get("/settings").then().statusCode(200)
+                .body(not(containsString("Save reminder settings")), containsString("Save note settings"),
+                        containsString("Save check-in settings"));
     }
 
     @Test
