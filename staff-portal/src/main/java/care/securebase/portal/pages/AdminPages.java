@@ -202,8 +202,8 @@ public class AdminPages {
         String notice = switch (done == null ? "" : done) {
             case "reminders" -> "The reminder settings are saved. New reminders use them; quiet hours apply from now on.";
             case "notes" -> "The note settings are saved. New notes take the new format; existing notes keep theirs.";
-            case "check-ins" -> "The check-in settings are saved. Check-ins that fall due from now on use them; "
-                    + "schedules clinicians have set stay as they are.";
+            case "check-ins" -> "The check-in settings are saved. Check-ins that fall due from now on get the new "
+                    + "link time, and maintenance plans made from now on the new schedule; schedules already set stay as they are.";
             default -> null;
         };
         return page(null, FieldErrors.NONE, null, FieldErrors.NONE, null, FieldErrors.NONE, notice);
