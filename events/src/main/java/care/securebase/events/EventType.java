@@ -28,6 +28,7 @@ public enum EventType {
     REFERRAL_STATUS_CHANGED("referral-status-changed", Topics.REFERRALS, ReferralStatusChanged.class, 2),
     REFERRAL_OVERDUE("referral-overdue", Topics.REFERRALS, ReferralOverdue.class, 1),
     REMINDER_SENT("reminder-sent", Topics.NOTIFICATIONS, ReminderSent.class, 1),
+    CHECK_IN_SENT("check-in-sent", Topics.NOTIFICATIONS, CheckInSent.class, 1),
     NOTIFICATION_FAILED("notification-failed", Topics.NOTIFICATIONS, NotificationFailed.class, 1),
     CONTACT_OPTED_OUT("contact-opted-out", Topics.NOTIFICATIONS, ContactOptedOut.class, 1);
 

@@ -52,6 +52,19 @@ class EventEnvelopeTest {
         assertEquals("referrals-service", EventType.of(sent).source());
     }
 
+    @Test
+    void checkInSentIsKeyedByClientOnTheNotificationsTopic() throws Exception {
+        UUID client = UUID.randomUUID();
+        var sent = new CheckInSent(UUID.randomUUID(), client, "northside", Instant.parse("2026-12-07T09:00:00Z"), "SMS");
+        String json = mapper.writeValueAsString(EventEnvelope.wrap(sent, UUID.randomUUID(), Instant.now(), mapper));
+        EventEnvelope parsed = EventEnvelope.parse(json, mapper);
+        assertEquals(client.toString(), parsed.subject());
+        assertEquals("check-in-sent", parsed.type());
+        assertEquals(Topics.NOTIFICATIONS, EventType.CHECK_IN_SENT.topic());
+        assertEquals("notifications-service", parsed.source());
+        assertEquals(sent, parsed.payload(CheckInSent.class, mapper));
+    }
+
     /** Version 2 records (with the program) are still on the topic: read, even by a mapper strict on unknown fields. */
     @Test
     void referralSentOfVersion2IsReadWithoutTheProgram() throws Exception {

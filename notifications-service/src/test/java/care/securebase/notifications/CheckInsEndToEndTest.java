@@ -28,14 +28,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * sessions' check-in-due to the client's mailbox (GreenMail, read back over its REST API): the link once,
- * with nothing but the clinic and the link; not after the schedule's end, not once the link expired.
- * Every event is delivered twice.
+ * with nothing but the clinic and the link, announced once by check-in-sent; not after the schedule's end,
+ * not once the link expired. Every event is delivered twice.
  */
 @QuarkusTest
 class CheckInsEndToEndTest {
 
     static final String INTAKE = "test-intake-events";
     static final String SESSIONS = "test-sessions-events";
+    static final String NOTIFICATIONS = "test-notifications-events";
     static final Duration WITHIN = Duration.ofSeconds(30);
 
     static List<CheckInMessage> messagesOf(UUID clientId) {
@@ -61,6 +62,18 @@ class CheckInsEndToEndTest {
         await().atMost(WITHIN).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> ClientContact.findById(clientId) != null));
         return clientId;
+    }
+
+    /** The check-in-sent rows notifications wrote for a client: one per message sent, in its transaction. */
+    static long checkInSentRowsOf(UUID clientId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) CheckInMessage.getEntityManager()
+                .createNativeQuery("select count(*) from outbox_event where type = 'check-in-sent' and event_key = :client")
+                .setParameter("client", clientId.toString()).getSingleResult()).longValue());
+    }
+
+    static List<EventEnvelope> checkInSentOf(UUID clientId) {
+        return Events.readToEnd(NOTIFICATIONS).stream()
+                .filter(e -> e.type().equals("check-in-sent") && e.subject().equals(clientId.toString())).toList();
     }
 
     static void settle() {
@@ -119,6 +132,22 @@ class CheckInsEndToEndTest {
                 .body("items[0].channel", equalTo("EMAIL"));
         given().auth().oauth2(Tokens.of("colin")).queryParam("clientId", clientId).get("/deliveries").then()
                 .statusCode(200).body("items", hasSize(0));
+
+        // Announced to sessions once, however often the check-in was: ids, time and channel, not the link.
+        TestKafka.read(NOTIFICATIONS, WITHIN, seen -> seen.stream()
+                .anyMatch(e -> e.type().equals("check-in-sent") && e.subject().equals(clientId.toString())));
+        assertEquals(1, checkInSentRowsOf(clientId), "one check-in-sent written");
+        List<EventEnvelope> announced = checkInSentOf(clientId);
+        assertEquals(1, announced.size(), "one check-in-sent on the topic");
+        EventEnvelope event = announced.get(0);
+        assertEquals("notifications-service", event.source());
+        assertEquals(checkInId.toString(), event.data().get("checkInId").asText());
+        assertEquals("northside", event.data().get("clinicId").asText());
+        assertEquals("EMAIL", event.data().get("channel").asText());
+        Instant sentAt = Instant.parse(event.data().get("sentAt").asText());
+        assertTrue(Duration.between(row.sentAt, sentAt).abs().toMillis() < 1, sentAt + " vs " + row.sentAt);
+        assertFalse(event.data().toString().contains(token) || event.data().toString().contains(email),
+                event.data().toString());
     }
 
     @Test
@@ -166,6 +195,7 @@ class CheckInsEndToEndTest {
         assertNull(skipped.link);
         settle();
         assertEquals(List.of(), GreenMailApi.messagesFor(email));
+        assertEquals(0, checkInSentRowsOf(clientId), "nothing sent, nothing announced");
     }
 
     @Test

@@ -1,9 +1,11 @@
 package care.securebase.notifications.service;
 
 import care.securebase.events.CheckInDue;
+import care.securebase.events.CheckInSent;
 import care.securebase.events.CheckInsEnded;
 import care.securebase.events.EventType;
 import care.securebase.kit.outbox.Inbox;
+import care.securebase.kit.outbox.Outbox;
 import care.securebase.notifications.CheckInMessage;
 import care.securebase.notifications.ClientContact;
 import care.securebase.notifications.DeliveryStatus;
@@ -26,7 +28,8 @@ import org.jboss.logging.Logger;
 /**
  * Gives a client the link to each check-in that falls due, once, over the channel they consented to and
  * with the rules of reminders; a check-in's link expires, and a message that could not go before then
- * is not sent at all. The schedule's end calls off what is still waiting.
+ * is not sent at all. The schedule's end calls off what is still waiting. A message sent is announced
+ * (check-in-sent) in the transaction that marks it so, so sessions shows the check-in as sent.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -39,15 +42,17 @@ public class CheckInService {
     static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final Inbox inbox;
+    private final Outbox outbox;
     private final EntityManager em;
     private final Clock clock;
     private final MailComposer composer;
     private final DeliveryTracing tracing;
     private final ClientMessaging messaging;
 
-    public CheckInService(Inbox inbox, EntityManager em, Clock clock, MailComposer composer, DeliveryTracing tracing,
-                          ClientMessaging messaging) {
+    public CheckInService(Inbox inbox, Outbox outbox, EntityManager em, Clock clock, MailComposer composer,
+                          DeliveryTracing tracing, ClientMessaging messaging) {
         this.inbox = inbox;
+        this.outbox = outbox;
         this.em = em;
         this.clock = clock;
         this.composer = composer;
@@ -131,7 +136,7 @@ public class CheckInService {
     }
 
     private boolean settle(CheckInMessage message, Instant now) {
-        messaging.settle(message, KIND, "CHECK_IN", ReminderRouting.Due.checkIn(message.dueAt, message.expiresAt), now,
+        boolean sent = messaging.settle(message, KIND, "CHECK_IN", ReminderRouting.Due.checkIn(message.dueAt, message.expiresAt), now,
                 new ClientMessaging.Compose() {
                     @Override
                     public MailComposer.RenderedMail mail(ClientContact contact, Settings clinic, String optOutLink) {
@@ -145,6 +150,10 @@ public class CheckInService {
                                 clinic.defaultLanguage(), optOutLink);
                     }
                 });
+        if (sent) {
+            outbox.publish(new CheckInSent(message.checkInId, message.clientId, message.clinicId, message.sentAt,
+                    message.channel.name()));
+        }
         if (message.status != DeliveryStatus.PENDING) {
             message.link = null; // the credential is no longer needed here
         }

@@ -1,5 +1,6 @@
 package care.securebase.sessions.messaging;
 
+import care.securebase.events.CheckInSent;
 import care.securebase.events.ReferralOverdue;
 import care.securebase.events.ReferralSent;
 import care.securebase.events.ReferralStatusChanged;
@@ -14,8 +15,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Referral and reminder news for the episode timeline and the caseload's flags. Failures are
- * retried like intake events: the partition waits rather than lose one.
+ * Referral and reminder news for the episode timeline and the caseload's flags, and which check-ins
+ * were sent. Failures are retried like intake events: the partition waits rather than lose one.
  */
 @ApplicationScoped
 public class NeighbourEventsConsumer {
@@ -64,10 +65,21 @@ public class NeighbourEventsConsumer {
     @ExponentialBackoff(maxDelay = 30_000)
     public void onNotificationEvent(String json) {
         events.parse(json).ifPresent(received -> {
-            if (received.envelope().id() != null && received.type() == care.securebase.events.EventType.REMINDER_SENT) {
-                received.readablePayload(ReminderSent.class)
+            var id = received.envelope().id();
+            var at = received.envelope().time();
+            if (id == null) {
+                return;
+            }
+            switch (received.type()) {
+                case REMINDER_SENT -> received.readablePayload(ReminderSent.class)
                         .filter(r -> r.reminderId() != null && r.clientId() != null)
-                        .ifPresent(r -> service.reminderSent(received.envelope().id(), r, received.envelope().time()));
+                        .ifPresent(r -> service.reminderSent(id, r, at));
+                case CHECK_IN_SENT -> received.readablePayload(CheckInSent.class)
+                        .filter(c -> c.checkInId() != null && c.clientId() != null)
+                        .ifPresent(c -> service.checkInSent(id, c, at));
+                default -> {
+                    // Failures and opt-outs are notifications' own business.
+                }
             }
         });
     }

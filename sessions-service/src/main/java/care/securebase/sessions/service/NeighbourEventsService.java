@@ -1,5 +1,6 @@
 package care.securebase.sessions.service;
 
+import care.securebase.events.CheckInSent;
 import care.securebase.events.EventType;
 import care.securebase.events.ReferralOverdue;
 import care.securebase.events.ReferralSent;
@@ -9,6 +10,7 @@ import care.securebase.sessions.Episode;
 import care.securebase.sessions.Flag;
 import care.securebase.sessions.ReferralEvent;
 import care.securebase.sessions.ReminderSent;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -95,6 +97,26 @@ public class NeighbourEventsService {
             r.sentAt = sent.sentAt() != null ? sent.sentAt() : at != null ? at : clock.instant();
             r.persist();
         });
+    }
+
+    /**
+     * The check-in's message went: it is SENT if still DUE. The answer may have come first (the client
+     * was quicker than the relay), and a check-in expired or stopped stays so; its sentAt is kept all the
+     * same, as a missed check-in that was sent is not one that never went. The first announcement wins.
+     * One conditional update, so an answer committed meanwhile is never overwritten.
+     */
+    public void checkInSent(UUID eventId, CheckInSent sent, Instant at) {
+        if (!inbox.firstDelivery(eventId, EventType.CHECK_IN_SENT.wireName())) {
+            return;
+        }
+        Panache.getEntityManager().createNativeQuery("""
+                        update check_in set sent_at = :sentAt,
+                            status = case when status = 'DUE' then 'SENT' else status end
+                        where id = :id and client_id = :client and sent_at is null""")
+                .setParameter("sentAt", sent.sentAt() != null ? sent.sentAt() : at != null ? at : clock.instant())
+                .setParameter("id", sent.checkInId())
+                .setParameter("client", sent.clientId())
+                .executeUpdate();
     }
 
     /** The episode the referral was attached to when it was sent; unknown referrals are not ours. */
