@@ -106,8 +106,8 @@ class AppointmentRemindersIT {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 as("clara").queryParam("unread", true).queryParam("size", 50).get(Stack.NOTIFICATIONS.url() + "/inbox")
                         .then().statusCode(200).extract().<List<Object>>path(
-                                "items.findAll { it.kind == 'APPOINTMENT_CANCEL_REQUESTED' && it.clientId == '"
-                                        + o.client() + "' }").size() == 1);
+                                "items.findAll { it.kind == 'APPOINTMENT_CANCEL_REQUESTED' && (it.subjectId == '"
+                                        + toCancel + "' || it.clientId == '" + o.client() + "') }").size() == 1);
 
         for (String token : List.of(confirmToken, cancelToken)) {
             Http.Resp page = Http.send("GET", Stack.PORTAL.url() + "/a/" + token, null, null, null);

@@ -128,7 +128,7 @@ class CheckInsIT {
         assertTrue(outcomes.contains("DETERIORATED"), "reliable change over staff's and the client's scores: " + outcomes);
 
         Browser.signIn("clara");
-        Browser.open("/episodes/" + a.episode() + "/outcomes");
+        Browser.open("/episodes/" + a.episode() + "/outcomes?instrument=PHQ-9");
         Browser.waiting().until(x -> !x.findElements(By.cssSelector("svg rect.dot-self")).isEmpty());
         assertTrue(Browser.text().contains("The client (check-in)"), "the chart's table says who gave the point");
         assertTrue(Browser.text().contains("Self-reported by the client"), "the chart's key explains the square");
@@ -170,10 +170,10 @@ class CheckInsIT {
                 .then().statusCode(200).body("crisis", equalTo(true));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 Mailbox.messagesFor("clara@securebase.test").stream()
-                        .anyMatch(m -> Mailbox.decoded(m).contains(c.client())));
+                        .map(Mailbox::decoded).anyMatch(m -> m.contains(c.client()) || m.contains(c.episode())));
         long seconds = Duration.between(sent, Instant.now()).toSeconds();
         List<String> notices = Mailbox.messagesFor("clara@securebase.test").stream().map(Mailbox::decoded)
-                .filter(m -> m.contains(c.client())).toList();
+                .filter(m -> m.contains(c.client()) || m.contains(c.episode())).toList();
         assertEquals(1, notices.size(), "one on-call notice");
         assertTrue(notices.get(0).contains("needs contact today"), notices.get(0));
         assertFalse(notices.get(0).contains(c.name()), "the client's name stays behind the portal login");
