@@ -31,17 +31,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Clinical text never leaves the services' databases: the fixture writes a marker into every clinical
  * free text (intake, note, safety plan, treatment plan, maintenance plan, referral reason, hopes and
- * shared information) and gives instrument answers; afterwards no log line of any service and no event
+ * shared information, the diary and the warning sign noticed in the client's check-in) and gives
+ * instrument answers; afterwards no log line of any service and no event
  * on this run's topics may carry the marker, the client's name may not be logged, and no event may carry
  * instrument answers. The spans every application exported in this run ({@link SpanReceiver}) are held
- * to more: ids and types only, so no marker, no client name and no e-mail address at all.
+ * to more: ids and types only, so no marker, no client name and no e-mail address at all. A client's
+ * link token (check-in-due, appointment-scheduled) is a credential: no log line and no span may hold one.
  */
 @ExtendWith({Stack.class, Browser.class})
 class LeakIT {
 
-    record Source(String name, long scanned, long clinical, long names, long answers, long emails) {
+    /** @param links lines or spans holding a client's link token (events carry them by design) */
+    record Source(String name, long scanned, long clinical, long names, long answers, long emails, long links) {
         Source(String name, long scanned, long clinical, long names, long answers) {
-            this(name, scanned, clinical, names, answers, 0);
+            this(name, scanned, clinical, names, answers, 0, 0);
         }
 
         boolean spans() {
@@ -50,11 +53,19 @@ class LeakIT {
     }
 
     /** Anything shaped like an e-mail address: the fixture's, a partner's notice address, a clinician's. */
+    /** The link tokens of this run's events: the fixture's check-in and any check-in or session the ITs made. */
+    static final java.util.Set<String> LINK_TOKENS = new java.util.concurrent.ConcurrentSkipListSet<>();
+
     static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
 
     @Test
     void clinicalTextReachesNoLogAndNoEvent() throws Exception {
         Fixture f = Fixture.get();
+        // The check-in was answered with the marker in its diary and its noticed warning sign.
+        String answers = io.restassured.RestAssured.given().auth().oauth2(care.securebase.kit.testing.Tokens.of("clara"))
+                .get(Stack.SESSIONS.url() + "/check-ins/" + f.checkIn).then().statusCode(200).extract().asString();
+        assertTrue(answers.contains(Fixture.CLINICAL + " diary") && answers.contains(Fixture.CLINICAL + " relapse sign"),
+                "the fixture's check-in carries the marker in its diary and warning sign: " + answers);
         // A search by the client's name through the portal: the name is in the page's and the service
         // call's query string, which no span may keep.
         Browser.signIn("ingrid");
@@ -67,6 +78,7 @@ class LeakIT {
         }
         List<Source> sources = new ArrayList<>();
         sources.addAll(events());
+        openEveryLink();
         Db.sleep(1000);
         sources.addAll(logs());
         sources.addAll(spans());
@@ -88,17 +100,23 @@ class LeakIT {
             if (s.emails() > 0) {
                 problems.add(s.name() + ": an e-mail address in " + s.emails() + " spans");
             }
+            if (!event && s.links() > 0) {
+                problems.add(s.name() + ": a client's link token in " + s.links() + unit);
+            }
         }
         Report report = new Report().title("Leak check")
                 .line("Markers: clinical text '" + Fixture.CLINICAL + "', client name '" + Fixture.NAME
                         + "' (client " + f.client + "). Scanned in " + seconds + " s. The name in events is "
-                        + "ClientRegistered.preferredName, shared by design; in logs and spans it is a leak.")
+                        + "ClientRegistered.preferredName, shared by design; in logs and spans it is a leak. "
+                        + LINK_TOKENS.size() + " client link tokens from check-in-due and appointment-scheduled "
+                        + "were searched for in logs and spans.")
                 .line("");
         report.table(List.of("source", "lines / events / spans", "clinical marker", "client name", "'answers' in event",
-                        "e-mail address in span"),
+                        "e-mail address in span", "link token"),
                 sources.stream().map(s -> List.of(s.name(), String.valueOf(s.scanned()), String.valueOf(s.clinical()),
                         String.valueOf(s.names()), s.name().startsWith("topic ") ? String.valueOf(s.answers()) : "-",
-                        s.spans() ? String.valueOf(s.emails()) : "-"))
+                        s.spans() ? String.valueOf(s.emails()) : "-",
+                        s.name().startsWith("topic ") ? "-" : String.valueOf(s.links())))
                         .toList());
         if (!problems.isEmpty()) {
             report.title("Leaks").line(String.join("\n", problems));
@@ -106,6 +124,7 @@ class LeakIT {
         String text = report.publish("leak-check");
         assertTrue(sources.stream().filter(s -> s.name().startsWith("topic ")).mapToLong(Source::scanned).sum() > 0,
                 "events were read");
+        assertTrue(LINK_TOKENS.size() > 0, "the fixture's check-in link was among the events");
         for (Stack.Service service : Stack.ALL) {
             assertTrue(sources.stream().anyMatch(s -> s.name().equals("spans " + service.module()) && s.scanned() > 0),
                     "spans of " + service.module() + " were received: " + sources);
@@ -157,12 +176,46 @@ class LeakIT {
                         clinical += value.contains(Fixture.CLINICAL) || String.valueOf(r.key()).contains(Fixture.CLINICAL) ? 1 : 0;
                         name += value.contains(Fixture.NAME) ? 1 : 0;
                         answers += hasAnswers(value) ? 1 : 0;
+                        collectLinkToken(value);
                     }
                 }
                 out.add(new Source("topic " + topic.substring(Stack.TOPIC_PREFIX.length()), scanned, clinical, name, answers));
             }
         }
         return out;
+    }
+
+    private static void collectLinkToken(String json) {
+        try {
+            JsonNode event = OpenApi.JSON.readTree(json);
+            String type = event.path("type").asText();
+            String link = event.path("data").path("link").asText("");
+            if ((type.equals("check-in-due") || type.equals("appointment-scheduled")) && !link.isEmpty()) {
+                LINK_TOKENS.add(link);
+            }
+        } catch (Exception notJson) {
+            // not an event of ours: nothing to collect
+        }
+    }
+
+    /**
+     * Each link token is sent through the portal's page and to sessions-service (a GET uses no link), so
+     * their request and client spans and any log line about them exist whichever tests ran before.
+     */
+    private static void openEveryLink() {
+        for (String token : LINK_TOKENS) {
+            for (String path : List.of("/c/", "/a/")) {
+                Http.send("GET", Stack.PORTAL.url() + path + token, null, null, null);
+            }
+            for (String path : List.of("/links/check-ins/", "/links/appointments/")) {
+                Http.send("GET", Stack.SESSIONS.url() + path + token, null, null, null);
+            }
+        }
+    }
+
+    /** How many of these texts hold a link token. */
+    private static long withLinkToken(List<String> texts) {
+        return texts.stream().filter(t -> LINK_TOKENS.stream().anyMatch(t::contains)).count();
     }
 
     /** An {@code answers} field anywhere in the event (payloads may be nested or held as JSON text). */
@@ -207,7 +260,7 @@ class LeakIT {
             out.add(new Source("spans " + service, texts.size(),
                     texts.stream().filter(t -> t.contains(Fixture.CLINICAL)).count(),
                     texts.stream().filter(t -> t.contains(Fixture.NAME)).count(), 0,
-                    texts.stream().filter(t -> EMAIL.matcher(t).find()).count()));
+                    texts.stream().filter(t -> EMAIL.matcher(t).find()).count(), withLinkToken(texts)));
         });
         return out;
     }
@@ -221,7 +274,7 @@ class LeakIT {
                 List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
                 out.put(file.getFileName().toString(), new Source("log " + file.getFileName(), lines.size(),
                         lines.stream().filter(l -> l.contains(Fixture.CLINICAL)).count(),
-                        lines.stream().filter(l -> l.contains(Fixture.NAME)).count(), 0));
+                        lines.stream().filter(l -> l.contains(Fixture.NAME)).count(), 0, 0, withLinkToken(lines)));
             }
         }
         return new ArrayList<>(out.values());

@@ -130,6 +130,10 @@ public class Stack implements BeforeAllCallback {
             env.put("QUARKUS_MAILER_PORT", SMTP_PORT);
             env.put("SECUREBASE_REMINDERS_POLL_INTERVAL", "1s");
             env.put("SECUREBASE_CHECK_INS_POLL_INTERVAL", "1s");
+            if (service.equals(NOTIFICATIONS)) {
+                // Client links open this run's portal, not the one ./clinic up runs on 8080.
+                env.put("SECUREBASE_LINKS_BASE_URL", PORTAL.url());
+            }
             // The matrix and the corpus send hundreds of requests to /links/... from this one address;
             // sessions-service's CheckInResourceTest checks the allowance itself.
             env.put("SECUREBASE_LINKS_RATE_LIMIT_REQUESTS", "100000");
