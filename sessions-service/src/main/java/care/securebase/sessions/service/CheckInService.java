@@ -178,31 +178,7 @@ public class CheckInService {
     }
 
     private static void record(CheckIn checkIn, InstrumentDefinition d, ScoreResult result, Instant now) {
-        OutcomeAdministration a = new OutcomeAdministration();
-        a.id = UUID.randomUUID();
-        a.episodeId = checkIn.episodeId;
-        a.instrument = d.code();
-        a.instrumentVersion = d.version();
-        a.source = OutcomeAdministration.Source.CHECK_IN;
-        a.administeredBy = CLIENT;
-        a.administeredAt = now;
-        a.checkInId = checkIn.id;
-        a.persist();
-        Panache.getEntityManager().flush();
-        Panache.getEntityManager().createNativeQuery("insert into outcome_answers (administration_id, answers) values (?1, ?2)")
-                .setParameter(1, a.id).setParameter(2, result.answers().toArray(new Integer[0])).executeUpdate();
-        for (ScoreResult.ScaleScore s : result.scales()) {
-            OutcomeScore score = new OutcomeScore();
-            score.id = UUID.randomUUID();
-            score.administrationId = a.id;
-            score.episodeId = checkIn.episodeId;
-            score.instrument = d.code();
-            score.scale = s.code();
-            score.value = s.value();
-            score.band = s.band();
-            score.administeredAt = now;
-            score.persist();
-        }
+        OutcomeService.persist(checkIn.episodeId, d, result, OutcomeAdministration.Source.CHECK_IN, CLIENT, now, checkIn.id);
     }
 
     /** Positions in the plan's list, each once; nothing when the check-in does not ask. */

@@ -63,30 +63,8 @@ public class OutcomeService {
             throw new InvalidFieldException("administeredAt", "must not be before the episode opened ("
                     + episode.openedAt + ")");
         }
-        OutcomeAdministration a = new OutcomeAdministration();
-        a.id = UUID.randomUUID();
-        a.episodeId = episode.id;
-        a.instrument = definition.code();
-        a.instrumentVersion = definition.version();
-        a.source = OutcomeAdministration.Source.SESSION;
-        a.administeredBy = staff.id();
-        a.administeredAt = given;
-        a.persist();
-        Panache.getEntityManager().flush();
-        Panache.getEntityManager().createNativeQuery("insert into outcome_answers (administration_id, answers) values (?1, ?2)")
-                .setParameter(1, a.id).setParameter(2, result.answers().toArray(new Integer[0])).executeUpdate();
-        for (ScoreResult.ScaleScore s : result.scales()) {
-            OutcomeScore score = new OutcomeScore();
-            score.id = UUID.randomUUID();
-            score.administrationId = a.id;
-            score.episodeId = episode.id;
-            score.instrument = definition.code();
-            score.scale = s.code();
-            score.value = s.value();
-            score.band = s.band();
-            score.administeredAt = given;
-            score.persist();
-        }
+        OutcomeAdministration a = persist(episode.id, definition, result, OutcomeAdministration.Source.SESSION,
+                staff.id(), given, null);
         List<Trajectory> trajectories = trajectories(episode.id).stream()
                 .filter(t -> t.instrument().equals(definition.code())).toList();
         for (Trajectory t : trajectories) {
@@ -123,5 +101,39 @@ public class OutcomeService {
             out.add(Trajectory.of(parts[0], parts[1], points, scale));
         });
         return out;
+    }
+
+    /**
+     * An administration with its answers and scale scores, whoever gave it: staff in a session, or the client
+     * by a check-in ({@code checkInId}).
+     */
+    static OutcomeAdministration persist(UUID episodeId, InstrumentDefinition definition, ScoreResult result,
+                                         OutcomeAdministration.Source source, String by, Instant at, UUID checkInId) {
+        OutcomeAdministration a = new OutcomeAdministration();
+        a.id = UUID.randomUUID();
+        a.episodeId = episodeId;
+        a.instrument = definition.code();
+        a.instrumentVersion = definition.version();
+        a.source = source;
+        a.administeredBy = by;
+        a.administeredAt = at;
+        a.checkInId = checkInId;
+        a.persist();
+        Panache.getEntityManager().flush();
+        Panache.getEntityManager().createNativeQuery("insert into outcome_answers (administration_id, answers) values (?1, ?2)")
+                .setParameter(1, a.id).setParameter(2, result.answers().toArray(new Integer[0])).executeUpdate();
+        for (ScoreResult.ScaleScore s : result.scales()) {
+            OutcomeScore score = new OutcomeScore();
+            score.id = UUID.randomUUID();
+            score.administrationId = a.id;
+            score.episodeId = episodeId;
+            score.instrument = definition.code();
+            score.scale = s.code();
+            score.value = s.value();
+            score.band = s.band();
+            score.administeredAt = at;
+            score.persist();
+        }
+        return a;
     }
 }
