@@ -42,7 +42,8 @@ another part of the stack uses; move that one (CLINIC_*_PORT, see ./clinic help)
   done
 }
 
-app_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+# APP_JAR_ROOT: another checkout's packaged applications (./clinic bench --baseline runs them).
+app_jar() { echo "${APP_JAR_ROOT:-$ROOT}/$1/target/quarkus-app/quarkus-run.jar"; }
 # The application's address: its only instance, or the front.
 app_url() { echo "http://localhost:${APP_PORT[$1]}"; }
 

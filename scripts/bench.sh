@@ -12,7 +12,7 @@ BENCH_WRITE_RATES="${CLINIC_BENCH_WRITE_RATES:-5 10 20 40 60 80 120 160}"
 BENCH_READ_RATE="${CLINIC_BENCH_READ_RATE:-100}"
 BENCH_PIPELINE_RATE="${CLINIC_BENCH_PIPELINE_RATE:-5}"
 BENCH_PIPELINE_SECONDS="${CLINIC_BENCH_PIPELINE_SECONDS:-20}"
-BENCH_WARMUP_SECONDS="${CLINIC_BENCH_WARMUP_SECONDS:-30}"
+BENCH_WARMUP_SECONDS="${CLINIC_BENCH_WARMUP_SECONDS:-60}"
 BENCH_P99_GOAL_MS=50
 
 bench_psql() { # database sql: unaligned, tab-separated rows
@@ -44,17 +44,19 @@ bench_rss_peak() { # samples-file module
   awk -F'\t' -v m="$2" '$1 == m && $2 > max { max = $2 } END { print max + 0 }' "$1"
 }
 
+bench_reports() { ls -d "$ROOT"/bench/target/gatling/*/ 2>/dev/null || true; }
+
 bench_gatling() { # simulation rate seconds [-Dname=value ...]: runs it, prints the report folder
   local simulation=$1 rate=$2 seconds=$3 before after
   shift 3
-  before=$(ls -d "$ROOT"/bench/target/gatling/*/ 2>/dev/null | wc -l)
+  before=$(bench_reports | wc -l)
   "$ROOT/mvnw" -B -P bench -pl bench gatling:test \
     -Dgatling.simulationClass="care.securebase.bench.$simulation" \
     -Dbench.rate="$rate" -Dbench.seconds="$seconds" -Dbench.run="$BENCH_RUN" \
     -Dbench.keycloak="$KEYCLOAK_URL" -Dbench.intake="$(app_url intake-service)" \
     -Dbench.sessions="$(app_url sessions-service)" -Dbench.referrals="$(app_url referrals-service)" \
     "$@" >>"$LOGS/bench.log" 2>&1 || { show_log_tail bench; die "Gatling run $simulation failed"; }
-  after=$(ls -d "$ROOT"/bench/target/gatling/*/ 2>/dev/null | wc -l)
+  after=$(bench_reports | wc -l)
   ((after > before)) || die "Gatling wrote no report for $simulation (see .clinic/logs/bench.log)"
   ls -td "$ROOT"/bench/target/gatling/*/ | head -n 1
 }
@@ -121,7 +123,7 @@ bench_clinicians() { # clients label
   local count=$(( ($1 * 11 / 10) / 200 + 1 )) i id ids="" ada
   ada=$(bench_token ada)
   for ((i = 1; i <= count; i++)); do
-    id="${BENCH_RUN,,}-$2-$i"
+    id="${BENCH_RUN,,}-${BENCH_SIDE:-now}-$2-$i"
     bench_put_clinician "$ada" "$id" true || die "could not create bench clinician $id"
     ids+="${ids:+,}$id"
   done
@@ -155,8 +157,235 @@ bench_discharge() { # SQL condition on intake's client c: discharges their curre
   done < <(bench_psql sessions "SELECT id FROM episode WHERE client_id IN ($ids) AND phase <> 'DISCHARGED' AND clinician_id = 'clara'")
 }
 
+# ---- Cost: CPU per process, SQL statements and allocation per intake (issue 19)
+
+BENCH_COST_RATE="${CLINIC_BENCH_COST_RATE:-20}"
+BENCH_SIZE_RATE="${CLINIC_BENCH_SIZE_RATE:-20}"
+BENCH_SIZES="${CLINIC_BENCH_SIZES:-1000 100000}"
+BENCH_IDLE_SECONDS=10
+BENCH_TICK_MS=$((1000 / $(getconf CLK_TCK)))
+
+bench_ticks() { # pid: CPU ticks (user + system) of the process and its live descendants
+  local pid=$1 child total
+  total=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)
+  for child in $(pgrep -P "$pid" 2>/dev/null); do total=$((total + $(bench_ticks "$child"))); done
+  echo "$total"
+}
+
+# name<TAB>CPU ticks so far, for every process of the stack. PostgreSQL's backends are grouped by the
+# database their process title names; backends that ended count in the postmaster's children times.
+bench_cpu_snapshot() {
+  local name pid child title
+  for name in "${APP_MODULES[@]}" kafka keycloak greenmail zipkin; do
+    pid=$(running_pid "$name") && printf '%s\t%s\n' "$name" "$(bench_ticks "$pid")"
+  done
+  awk '/^cpu / { printf "machine (every process)\t%d\n", $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
+  pid=$(running_pid postgres) || return 0
+  {
+    awk '{ printf "postgres: server processes\t%d\n", $14 + $15; printf "postgres: ended backends\t%d\n", $16 + $17 }' "/proc/$pid/stat"
+    for child in $(pgrep -P "$pid"); do
+      title=$(tr '\0' ' ' <"/proc/$child/cmdline" 2>/dev/null) || continue
+      if [[ $title =~ ^postgres:\ [^\ ]+\ ([^\ ]+)\ (127\.0\.0\.1|\[local\]|::1|localhost) ]]; then
+        printf 'postgres: %s\t%s\n' "${BASH_REMATCH[1]}" "$(bench_ticks "$child")"
+      else
+        printf 'postgres: server processes\t%s\n' "$(bench_ticks "$child")"
+      fi
+    done
+  } | awk -F'\t' '{ t[$1] += $2 } END { for (k in t) printf "%s\t%d\n", k, t[k] }'
+}
+
+# CPU per unit of work, per process: before/after snapshots of the step, and of an idle window for the
+# background cost (polls, heartbeats), which the net figure takes out.
+bench_cpu_json() { # before after idle-before idle-after window-seconds units
+  awk -F'\t' -v units="$6" -v window="$5" -v idlewin="$BENCH_IDLE_SECONDS" -v tick="$BENCH_TICK_MS" '
+    FILENAME == ARGV[1] { b[$1] = $2; next }
+    FILENAME == ARGV[2] { a[$1] = $2; next }
+    FILENAME == ARGV[3] { ib[$1] = $2; next }
+    FILENAME == ARGV[4] { ia[$1] = $2; next }
+    END {
+      first = 1; printf "["
+      for (k in a) {
+        if (!(k in b)) continue
+        used = (a[k] - b[k]) * tick
+        idle = (k in ia && k in ib) ? (ia[k] - ib[k]) * tick / idlewin : 0
+        printf "%s{\"process\":\"%s\",\"cpuMsPerUnit\":%.2f,\"netOfIdleMsPerUnit\":%.2f,\"idleMsPerSecond\":%.1f}",
+          (first ? "" : ","), k, used / units, (used - idle * window) / units, idle
+        first = 0
+      }
+      print "]"
+    }' "$1" "$2" "$3" "$4" | jq -c 'sort_by(-.cpuMsPerUnit)'
+}
+
+bench_idle_window() { # writes idle-before and idle-after into $BENCH_TMP
+  bench_cpu_snapshot >"$BENCH_TMP/idle-before"
+  sleep "$BENCH_IDLE_SECONDS"
+  bench_cpu_snapshot >"$BENCH_TMP/idle-after"
+}
+
+bench_allocated() { # module<TAB>bytes the JVM allocated so far (Micrometer's jvm.gc.memory.allocated)
+  local m bytes
+  for m in "${APP_MODULES[@]}"; do
+    bytes=$(curl -s --max-time 5 "$(app_url "$m")/q/metrics" | awk '/^jvm_gc_memory_allocated_bytes_total/ { v = $2 } END { if (v != "") printf "%d", v }' || true)
+    [[ -n $bytes ]] && printf '%s\t%s\n' "$m" "$bytes"
+  done
+  return 0
+}
+
+bench_allocated_json() { # before after units: KiB allocated per unit, per application
+  join -t $'\t' <(sort "$1") <(sort "$2") \
+    | jq -R -s -c --argjson n "$3" 'split("\n") | map(select(length > 0) | split("\t"))
+        | map({key: .[0], value: (((.[2] | tonumber) - (.[1] | tonumber)) / 1024 / $n | round)}) | from_entries'
+}
+
+# pg_stat_statements must be loaded at PostgreSQL's start (scripts/infra.sh writes it into clinic.conf);
+# a cluster started by an older ./clinic is restarted once, and the applications reconnect.
+bench_statements_ready() {
+  if [[ $(bench_psql postgres "SHOW shared_preload_libraries") != *pg_stat_statements* ]]; then
+    say "bench: restarting PostgreSQL to load pg_stat_statements"
+    postgres_stop
+    postgres_prepare
+    postgres_start
+    wait_ready postgres 60 postgres_ready
+  fi
+  bench_psql postgres "SET client_min_messages = warning; CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+}
+
+bench_statements_reset() { bench_psql postgres "SELECT pg_stat_statements_reset()" >/dev/null; }
+
+# The services' own statements since the reset (not the bench's psql), per database: how many per unit
+# of work, and the most frequent ones. Statement texts are normalised ($1...): they hold no values.
+bench_statements_json() { # units
+  bench_psql postgres "SELECT d.datname, s.calls, round((s.total_exec_time / s.calls)::numeric, 3), s.rows,
+      regexp_replace(left(s.query, 400), '\s+', ' ', 'g')
+    FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid JOIN pg_roles r ON r.oid = s.userid
+    WHERE d.datname IN ('intake', 'sessions', 'referrals', 'notifications') AND r.rolname <> 'postgres'" \
+    | jq -R -s -c --argjson n "$1" '
+      split("\n") | map(select(length > 0) | split("\t")
+        | {db: .[0], calls: (.[1] | tonumber), meanMs: (.[2] | tonumber), rows: (.[3] | tonumber), query: .[4][0:220]})
+      | group_by(.db) | map({key: .[0].db, value: {
+          perUnit: ((map(.calls) | add) / $n * 100 | round / 100),
+          top: (sort_by(-.calls)[0:12] | map({perUnit: (.calls / $n * 100 | round / 100), meanMs, rowsPerCall: (.rows / .calls * 10 | round / 10), query}))}})
+      | from_entries'
+}
+
+# Waits until every service's outbox is empty (the step's events are out and consumed), at most 30 s.
+bench_settle() {
+  local i db pending
+  for i in $(seq 1 30); do
+    pending=0
+    for db in intake sessions referrals notifications; do
+      pending=$((pending + $(bench_psql "$db" "SELECT count(*) FROM outbox_event WHERE published_at IS NULL")))
+    done
+    ((pending == 0)) && break
+    sleep 1
+  done
+  sleep 2
+}
+
+# Runs a simulation and snapshots every process's CPU (bench_cpu_snapshot) into $BENCH_TMP/cpu-before
+# when its load starts and into cpu-after when the load ended and the pipeline settled; the Gatling
+# JVM's own CPU is a line of its own. Prints the report folder; $BENCH_TMP/window holds the seconds.
+bench_gatling_measured() { # simulation rate seconds [-Dname=value ...]
+  local job pid t0 t1
+  rm -f "$BENCH_TMP"/marker.*
+  bench_gatling "$@" -Dbench.markers="$BENCH_TMP" >"$BENCH_TMP/report" &
+  job=$!
+  until [[ -f $BENCH_TMP/marker.start ]]; do
+    kill -0 "$job" 2>/dev/null || { wait "$job"; die "Gatling ended before its load started"; }
+    sleep 0.1
+  done
+  pid=$(<"$BENCH_TMP/marker.start")
+  { bench_cpu_snapshot; printf 'load generator (Gatling)\t%s\n' "$(bench_ticks "$pid")"; } >"$BENCH_TMP/cpu-before"
+  t0=$(date +%s.%N)
+  until [[ -f $BENCH_TMP/marker.end ]] || ! kill -0 "$job" 2>/dev/null; do sleep 0.1; done
+  printf 'load generator (Gatling)\t%s\n' "$(bench_ticks "$pid")" >"$BENCH_TMP/cpu-gatling-end"
+  wait "$job" || die "Gatling run $1 failed"
+  bench_settle
+  { bench_cpu_snapshot; cat "$BENCH_TMP/cpu-gatling-end"; } >"$BENCH_TMP/cpu-after"
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc >"$BENCH_TMP/window"
+  cat "$BENCH_TMP/report"
+}
+
+# A steady step of intakes with everything measured: CPU per process, statements, allocation.
+bench_cost_step() { # out-file
+  local out=$1 report stats intakes
+  say "bench: cost of an intake at a steady $BENCH_COST_RATE intakes/s for $BENCH_STEP_SECONDS s (CPU per process, SQL, allocation)"
+  bench_idle_window
+  local clinicians
+  clinicians=$(bench_clinicians $((BENCH_COST_RATE * BENCH_STEP_SECONDS)) cost)
+  bench_statements_reset
+  bench_allocated >"$BENCH_TMP/alloc-before"
+  report=$(bench_gatling_measured IntakeWrites "$BENCH_COST_RATE" "$BENCH_STEP_SECONDS" -Dbench.clinicians="$clinicians")
+  bench_allocated >"$BENCH_TMP/alloc-after"
+  stats=$(bench_stats "$report" "complete intake")
+  intakes=$(jq '.requests - .failed' <<<"$stats")
+  ((intakes > 0)) || die "the cost step completed no intake (see .clinic/logs/bench.log)"
+  jq -n -c --argjson rate "$BENCH_COST_RATE" --argjson n "$intakes" --argjson all "$(bench_stats "$report" all)" \
+    --argjson cpu "$(bench_cpu_json "$BENCH_TMP/cpu-before" "$BENCH_TMP/cpu-after" "$BENCH_TMP/idle-before" \
+      "$BENCH_TMP/idle-after" "$(<"$BENCH_TMP/window")" "$intakes")" \
+    --argjson sql "$(bench_statements_json "$intakes")" \
+    --argjson alloc "$(bench_allocated_json "$BENCH_TMP/alloc-before" "$BENCH_TMP/alloc-after" "$intakes")" \
+    '{intakesPerSecond: $rate, intakes: $n, requests: $all, cpuPerIntake: $cpu, sqlPerIntake: $sql, allocatedKiBPerIntake: $alloc}' >"$out"
+  say "bench:   $(jq -r '[.cpuPerIntake[] | select(.process | startswith("machine"))][0] | "\(.cpuMsPerUnit) ms of CPU per intake across the machine"' "$out")"
+}
+
+# Adds made-up clients at northside through SQL until it holds $1 (outside any timed part); they carry
+# the run's tag in their e-mail address and are removed again after the step.
+bench_fill_clients() { # total
+  local have
+  have=$(bench_psql intake "SELECT count(*) FROM client")
+  ((have < $1)) || return 0
+  bench_psql intake "INSERT INTO client (id, clinic_id, legal_name, preferred_name, date_of_birth, email, email_key,
+      preferred_channel, language, time_zone, status, registered_by, registered_at)
+    SELECT gen_random_uuid(), 'northside', n.given || ' ' || n.family, n.given,
+      date '1950-01-01' + (random() * 20000)::int, n.email, n.email, 'EMAIL', 'en', 'Europe/London', 'REGISTERED',
+      'bench', now() - random() * interval '1000 days'
+    FROM generate_series(1, $(($1 - have))) g,
+      LATERAL (SELECT
+        (SELECT initcap(string_agg(substr('bcdfghjklmnprstvz', 1 + floor(random() * 17)::int, 1)
+                                   || substr('aeiou', 1 + floor(random() * 5)::int, 1), '')) FROM generate_series(1, 4) WHERE g > 0) AS given,
+        (SELECT initcap(string_agg(substr('bcdfghjklmnprstvz', 1 + floor(random() * 17)::int, 1)
+                                   || substr('aeiou', 1 + floor(random() * 5)::int, 1), '')) FROM generate_series(1, 4) WHERE g > 0) AS family,
+        'bulk-' || lower('$BENCH_RUN') || '-' || g || '@bench.example.org' AS email) n" >/dev/null
+  bench_psql intake "ANALYZE client" >/dev/null
+}
+
+# Registrations at a fixed rate with the clinic at each size of $BENCH_SIZES: latency, and CPU of
+# intake-service and of its database per registration. No request's cost may grow with the clients.
+bench_size_step() { # out-file
+  local out=$1 size report stats n steps="[]"
+  for size in $BENCH_SIZES; do
+    bench_fill_clients "$size"
+    n=$(bench_psql intake "SELECT count(*) FROM client")
+    say "bench: registrations at $BENCH_SIZE_RATE/s with $n clients registered"
+    bench_idle_window
+    report=$(bench_gatling_measured Registrations "$BENCH_SIZE_RATE" "$BENCH_STEP_SECONDS")
+    stats=$(bench_stats "$report" "register client")
+    steps=$(jq -c --argjson n "$n" --argjson s "$stats" --argjson cpu "$(bench_cpu_json "$BENCH_TMP/cpu-before" \
+        "$BENCH_TMP/cpu-after" "$BENCH_TMP/idle-before" "$BENCH_TMP/idle-after" "$(<"$BENCH_TMP/window")" \
+        "$(jq '[.requests - .failed, 1] | max' <<<"$stats")")" \
+      '. + [{clients: $n, registrations: $s,
+             cpuPerRegistration: ($cpu | map(select(.process == "intake-service" or .process == "postgres: intake"
+                                                     or (.process | startswith("machine")))))}]' <<<"$steps")
+    say "bench:   $(jq -r '.[-1] | "p50 \(.registrations.p50) ms, p99 \(.registrations.p99) ms; CPU per registration: \(.cpuPerRegistration | map("\(.process) \(.cpuMsPerUnit) ms") | join(", "))"' <<<"$steps")"
+  done
+  bench_psql intake "DELETE FROM client WHERE email LIKE 'bulk-$(echo "$BENCH_RUN" | tr 'A-Z' 'a-z')-%'" >/dev/null
+  bench_psql intake "VACUUM ANALYZE client" >/dev/null
+  jq -c --argjson rate "$BENCH_SIZE_RATE" '{registrationsPerSecond: $rate, sizes: .}' <<<"$steps" >"$out"
+}
+
+# ---- A run: one side (the applications as they are), or two (--baseline REV, then this tree)
+
 bench_run() {
-  local m
+  local baseline="" m
+  while (($#)); do
+    case $1 in
+      --baseline=*) baseline=${1#*=} && shift ;;
+      --baseline) baseline=${2:-} && shift && (($#)) && shift ;;
+      *) die "bench: unknown option $1 (usage: ./clinic bench [--baseline GIT-REVISION])" ;;
+    esac
+  done
   # It restarts and measures one process per application.
   running_pid front >/dev/null && die "bench measures one instance of each application: ./clinic up without --replicas"
   for m in "${APP_MODULES[@]}"; do
@@ -165,10 +394,14 @@ bench_run() {
   command -v bc >/dev/null || { say "installing bc (apt-get)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q bc >/dev/null; }
   BENCH_RUN="bench-$(date -u +%Y%m%dT%H%M%SZ)"
   mkdir -p "$BENCH_RESULTS"
-  local json="$BENCH_RESULTS/$BENCH_RUN.json" tmp
-  tmp=$(mktemp -d)
-  say "bench: run $BENCH_RUN (log: .clinic/logs/bench.log)"
-  bench_retire_clinicians
+  local json="$BENCH_RESULTS/$BENCH_RUN.json" revision base_dir=""
+  BENCH_TMP=$(mktemp -d)
+  revision="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo '+changes')"
+  say "bench: run $BENCH_RUN of $revision (log: .clinic/logs/bench.log)"
+  if [[ -n $baseline ]]; then
+    base_dir=$(bench_baseline_build "$baseline")
+  fi
+  bench_statements_ready
   say "bench: compiling the simulations"
   "$ROOT/mvnw" -B -q -P bench -pl bench test-compile >>"$LOGS/bench.log" 2>&1 || die "bench does not compile"
 
@@ -176,22 +409,90 @@ bench_run() {
   say "bench: PostgreSQL's own ceiling (pgbench, one-row insert per transaction, 15 s)"
   ceiling=$(bench_ceiling)
 
-  say "bench: start-to-ready time and idle memory of each application (restarting them one by one)"
-  local startup="{}"
-  for m in "${APP_MODULES[@]}"; do
-    startup=$(jq -c --arg m "$m" --argjson v "$(bench_startup "$m")" '. + {($m): $v}' <<<"$startup")
+  local sides="[]"
+  if [[ -n $baseline ]]; then
+    say "bench: BEFORE: empty service databases, the applications of $baseline, its demo data"
+    bench_fresh_databases "$base_dir"
+    BENCH_SIDE=before bench_side "$BENCH_TMP/before.json"
+    sides=$(jq -c --arg code "$baseline" --slurpfile s "$BENCH_TMP/before.json" '. + [{side: "before", code: $code} + $s[0]]' <<<"$sides")
+    say "bench: AFTER: the applications of this tree ($revision), on the same databases"
+    bench_use_jars "$ROOT"
+  fi
+  BENCH_SIDE=after bench_side "$BENCH_TMP/after.json"
+  sides=$(jq -c --arg code "$revision" --arg side "$([[ -n $baseline ]] && echo after || echo now)" \
+    --slurpfile s "$BENCH_TMP/after.json" '. + [{side: $side, code: $code} + $s[0]]' <<<"$sides")
+
+  jq -n --arg run "$BENCH_RUN" --arg cpu "$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')" \
+    --argjson cores "$(nproc)" --arg mem "$(free -g | awk '/^Mem:/ { print $2 " GiB" }')" \
+    --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" --arg java "$(java -version 2>&1 | head -n 1)" \
+    --arg command "./clinic bench${baseline:+ --baseline $baseline}" \
+    --argjson ceiling "${ceiling:-0}" --argjson sides "$sides" --argjson step "$BENCH_STEP_SECONDS" '
+    {run: $run, command: $command, machine: {cpu: $cpu, cores: $cores, memory: $mem, os: $os, java: $java},
+     postgresInsertCommitsPerSecond: $ceiling, stepSeconds: $step, sides: $sides}' >"$json"
+  rm -rf "$BENCH_TMP"
+  bench_markdown "$json" >"${json%.json}.md"
+  cp "$json" "$BENCH_RESULTS/latest.json"
+  cp "${json%.json}.md" "$BENCH_RESULTS/latest.md"
+  echo
+  cat "${json%.json}.md"
+  echo
+  say "bench: results in ${json#"$ROOT/"} and ${json%.json}.md (copy the table into docs/benchmark.md to keep it)"
+}
+
+# The applications of another revision, packaged in .clinic/bench-baseline/REV (kept for the next run).
+bench_baseline_build() { # revision: prints the directory
+  local rev dir
+  rev=$(git -C "$ROOT" rev-parse --verify --short "$1^{commit}" 2>/dev/null) || die "bench: no revision '$1' in this repository"
+  dir="$ROOT/.clinic/bench-baseline/$rev"
+  if [[ ! -f $dir/.built ]]; then
+    say "bench: packaging the applications of $1 ($rev) in ${dir#"$ROOT/"}" >&2
+    rm -rf "$dir" && mkdir -p "$dir"
+    git -C "$ROOT" archive "$rev" | tar -x -C "$dir"
+    (cd "$dir" && ./mvnw -B -q package -DskipTests) >>"$LOGS/bench.log" 2>&1 || die "bench: $rev does not package (see .clinic/logs/bench.log)"
+    touch "$dir/.built"
+  fi
+  echo "$dir"
+}
+
+bench_use_jars() { # directory whose */target/quarkus-app the applications run from
+  local m
+  APP_JAR_ROOT=$1
+  for m in "${APP_MODULES[@]}"; do stop_bg "$m" >/dev/null; done
+  for m in "${APP_MODULES[@]}"; do app_start "$m"; done
+  for m in "${APP_MODULES[@]}"; do wait_ready "$m" 120 app_ready "$m" >/dev/null; done
+}
+
+# The baseline side starts from empty service databases, migrated by its own code, with its own demo
+# data, so that it does not run on indexes or columns a later revision added.
+bench_fresh_databases() { # directory of the baseline
+  local m db
+  for m in "${APP_MODULES[@]}"; do stop_bg "$m" >/dev/null; done
+  for db in "${SERVICES[@]}"; do
+    bench_psql postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
   done
+  postgres_create_databases
+  bench_use_jars "$1"
+  export_app_urls
+  bash "$1/deploy/demo/load-demo.sh" >>"$LOGS/bench.log" 2>&1 || die "bench: the baseline's demo data did not load"
+}
 
-  # Just restarted, the applications would be measured cold (JIT, pools, key sets): both load shapes
-  # run once at a low rate first, and those figures are thrown away.
-  say "bench: warming up the restarted applications (results discarded)"
-  bench_gatling IntakeWrites 3 "$BENCH_WARMUP_SECONDS" \
-    -Dbench.clinicians="$(bench_clinicians $((3 * BENCH_WARMUP_SECONDS)) warmup)" >/dev/null
+# Every figure, for the applications now running; written as one JSON object to $1.
+bench_side() { # out-file
+  local out=$1 m
+  # Restarted (for another revision, or by the last run's start-up step), the applications would be
+  # measured cold: JIT compilation would be counted as the requests' cost. Every load shape runs first
+  # at a moderate rate, and those figures are thrown away; start-up is measured at the end.
+  say "bench: warming up the applications for $BENCH_WARMUP_SECONDS s per load shape (results discarded)"
+  bench_gatling IntakeWrites 10 "$BENCH_WARMUP_SECONDS" \
+    -Dbench.clinicians="$(bench_clinicians $((10 * BENCH_WARMUP_SECONDS)) warmup)" >/dev/null
   bench_gatling StaffReads 30 "$BENCH_WARMUP_SECONDS" >/dev/null
+  bench_gatling Registrations 10 "$BENCH_WARMUP_SECONDS" >/dev/null
 
-  bench_rss_sampler "$tmp/rss" &
+  bench_cost_step "$BENCH_TMP/cost.json"
+  bench_size_step "$BENCH_TMP/size.json"
+
+  bench_rss_sampler "$BENCH_TMP/rss" &
   local sampler=$!
-
   say "bench: intake writes (register + complete an intake), stepping the arrival rate"
   local rate report stats held="null" steps="[]"
   for rate in $BENCH_WRITE_RATES; do
@@ -214,7 +515,7 @@ bench_run() {
     '{ratePerSecond: $r, caseload: $c, clinicCaseloadFirstPage: ($w + {openEpisodesAtClinic: $n}),
       episodeTimeline: $t, referralInbox: $i}')
 
-  touch "$tmp/rss.stop"
+  touch "$BENCH_TMP/rss.stop"
   wait "$sampler" 2>/dev/null || true
   bench_retire_clinicians
 
@@ -241,26 +542,26 @@ bench_run() {
   say "bench:   waiting for the reminders of $expected pipeline clients, due together, to be sent (at most 240 s)"
   local sent=0 waited
   for waited in $(seq 1 240); do
-    bench_psql intake "COPY (SELECT c.id FROM client c WHERE c.email LIKE '$BENCH_RUN-%' AND c.time_zone LIKE 'Etc/%') TO STDOUT" >"$tmp/pipeline-clients"
+    bench_psql intake "COPY (SELECT c.id FROM client c WHERE c.email LIKE '$BENCH_RUN-%' AND c.time_zone LIKE 'Etc/%') TO STDOUT" >"$BENCH_TMP/pipeline-clients"
     sent=$(bench_psql notifications "SELECT count(*) FROM booster_reminder WHERE status = 'SENT'
-      AND client_id IN ($(sed "s/.*/'&'/" "$tmp/pipeline-clients" | paste -sd, -))")
+      AND client_id IN ($(sed "s/.*/'&'/" "$BENCH_TMP/pipeline-clients" | paste -sd, -))")
     ((sent >= expected)) && break
     sleep 1
   done
   local ids
-  ids=$(sed "s/.*/'&'/" "$tmp/pipeline-clients" | paste -sd, -)
+  ids=$(sed "s/.*/'&'/" "$BENCH_TMP/pipeline-clients" | paste -sd, -)
   bench_psql intake "SELECT i.id, (extract(epoch FROM i.completed_at) * 1000)::bigint FROM intake i
-    WHERE i.client_id IN ($ids)" >"$tmp/intake-completed"
+    WHERE i.client_id IN ($ids)" >"$BENCH_TMP/intake-completed"
   bench_psql sessions "SELECT e.intake_id, (extract(epoch FROM e.opened_at) * 1000)::bigint FROM episode e
-    WHERE e.client_id IN ($ids)" >"$tmp/episode-opened"
+    WHERE e.client_id IN ($ids)" >"$BENCH_TMP/episode-opened"
   bench_psql sessions "SELECT e.client_id, (extract(epoch FROM p.created_at) * 1000)::bigint FROM maintenance_plan p
-    JOIN episode e ON e.id = p.episode_id WHERE e.client_id IN ($ids)" >"$tmp/maintenance-started"
+    JOIN episode e ON e.id = p.episode_id WHERE e.client_id IN ($ids)" >"$BENCH_TMP/maintenance-started"
   bench_psql notifications "SELECT client_id, (extract(epoch FROM min(created_at)) * 1000)::bigint FROM booster_reminder
-    WHERE client_id IN ($ids) GROUP BY client_id" >"$tmp/reminders-scheduled"
+    WHERE client_id IN ($ids) GROUP BY client_id" >"$BENCH_TMP/reminders-scheduled"
   bench_psql referrals "SELECT r.id, (extract(epoch FROM s.at) * 1000)::bigint FROM referral r
-    JOIN referral_step s ON s.referral_id = r.id AND s.status = 'SENT' WHERE r.client_id IN ($ids)" >"$tmp/referral-sent"
+    JOIN referral_step s ON s.referral_id = r.id AND s.status = 'SENT' WHERE r.client_id IN ($ids)" >"$BENCH_TMP/referral-sent"
   bench_psql notifications "SELECT referral_id, (extract(epoch FROM sent_at) * 1000)::bigint FROM partner_notice
-    WHERE sent_at IS NOT NULL AND referral_id IN (SELECT referral_id FROM partner_notice)" >"$tmp/notice-sent"
+    WHERE sent_at IS NOT NULL AND referral_id IN (SELECT referral_id FROM partner_notice)" >"$BENCH_TMP/notice-sent"
   local dispatch
   dispatch=$(bench_psql notifications "SELECT count(*), coalesce(extract(epoch FROM max(sent_at) - min(sent_at)), 0)
     FROM booster_reminder WHERE status = 'SENT' AND client_id IN ($ids)")
@@ -276,9 +577,9 @@ bench_run() {
   bench_discharge "c.id IN ($ids)"
 
   local events
-  events=$(jq -nc --argjson e "$(bench_latency "$tmp/intake-completed" "$tmp/episode-opened")" \
-    --argjson m "$(bench_latency "$tmp/maintenance-started" "$tmp/reminders-scheduled")" \
-    --argjson r "$(bench_latency "$tmp/referral-sent" "$tmp/notice-sent")" \
+  events=$(jq -nc --argjson e "$(bench_latency "$BENCH_TMP/intake-completed" "$BENCH_TMP/episode-opened")" \
+    --argjson m "$(bench_latency "$BENCH_TMP/maintenance-started" "$BENCH_TMP/reminders-scheduled")" \
+    --argjson r "$(bench_latency "$BENCH_TMP/referral-sent" "$BENCH_TMP/notice-sent")" \
     --arg d "$dispatch" --argjson twice "$twice" --argjson missing "$missing" '
     ($d | split("\t")) as $x
     | {intakeCompletedToEpisodeOpenedMs: $e, maintenanceStartedToRemindersScheduledMs: $m,
@@ -287,52 +588,66 @@ bench_run() {
                    perSecond: (if ($x[1] | tonumber) > 0 then (($x[0] | tonumber) - 1) / ($x[1] | tonumber) * 10 | round / 10 else null end),
                    addressesWithTwoOrMore: $twice, addressesWithNone: $missing}}')
 
-  local memory="{}"
+  say "bench: start-to-ready time and idle memory of each application (restarting them one by one)"
+  local startup="{}"
   for m in "${APP_MODULES[@]}"; do
-    memory=$(jq -c --arg m "$m" --argjson peak "$(bench_rss_peak "$tmp/rss" "$m")" '. + {($m): {peakRssUnderLoadMb: $peak}}' <<<"$memory")
+    startup=$(jq -c --arg m "$m" --argjson v "$(bench_startup "$m")" '. + {($m): $v}' <<<"$startup")
   done
 
-  jq -n --arg run "$BENCH_RUN" --arg cpu "$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')" \
-    --argjson cores "$(nproc)" --arg mem "$(free -g | awk '/^Mem:/ { print $2 " GiB" }')" \
-    --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" --arg java "$(java -version 2>&1 | head -n 1)" \
-    --argjson ceiling "${ceiling:-0}" --argjson steps "$steps" --argjson held "$held" --argjson reads "$reads" \
-    --argjson events "$events" --argjson startup "$startup" --argjson memory "$memory" --argjson step "$BENCH_STEP_SECONDS" '
-    {run: $run, machine: {cpu: $cpu, cores: $cores, memory: $mem, os: $os, java: $java},
-     postgresInsertCommitsPerSecond: $ceiling,
-     intakeWrites: {stepSeconds: $step, goal: "p99 < 50 ms, no failures", steps: $steps, held: $held,
-                    requestsPerSecondAsFractionOfPostgresCeiling:
-                      (if $held != null and $ceiling > 0 then ($held.perSecond / $ceiling * 1000 | round / 1000) else null end)},
+  local memory="{}"
+  for m in "${APP_MODULES[@]}"; do
+    memory=$(jq -c --arg m "$m" --argjson peak "$(bench_rss_peak "$BENCH_TMP/rss" "$m")" '. + {($m): {peakRssUnderLoadMb: $peak}}' <<<"$memory")
+  done
+
+  jq -n --argjson steps "$steps" --argjson held "$held" --argjson reads "$reads" --argjson events "$events" \
+    --argjson startup "$startup" --argjson memory "$memory" --slurpfile cost "$BENCH_TMP/cost.json" \
+    --slurpfile size "$BENCH_TMP/size.json" '
+    {cost: $cost[0], tableSize: $size[0],
+     intakeWrites: {goal: "p99 < 50 ms, no failures", steps: $steps, held: $held},
      staffReads: $reads, events: $events,
-     applications: ($startup | with_entries(.value += ($memory[.key] // {})))}' >"$json"
-  rm -rf "$tmp"
-  bench_markdown "$json" >"${json%.json}.md"
-  cp "$json" "$BENCH_RESULTS/latest.json"
-  cp "${json%.json}.md" "$BENCH_RESULTS/latest.md"
-  echo
-  cat "${json%.json}.md"
-  echo
-  say "bench: results in ${json#"$ROOT/"} and ${json%.json}.md (copy the table into docs/benchmark.md to keep it)"
+     applications: ($startup | with_entries(.value += ($memory[.key] // {})))}' >"$out"
 }
 
-bench_markdown() { # results.json
+bench_markdown() { # results.json: one column per side
   jq -r '
     def ms: if . == null then "-" else "\(.) ms" end;
-    def lat: if .count == 0 then "no samples" else "p50 \(.p50 | ms), p99 \(.p99 | ms), max \(.max | ms) (\(.count) events)" end;
-    "Run `\(.run)` on \(.machine.cores) cores (\(.machine.cpu)), \(.machine.memory), \(.machine.os), \(.machine.java).",
-    "",
-    "| Figure | Result |",
-    "|---|---|",
-    "| PostgreSQL one-row insert commits (pgbench, 4 clients) | \(.postgresInsertCommitsPerSecond)/s |",
-    (.intakeWrites.held as $h
-     | if $h == null then "| Intake writes held at p99 < 50 ms | none of the rates tried |"
-       else "| Intake writes held at p99 < 50 ms (register + complete) | \($h.intakesPerSecond) intakes/s = \($h.perSecond) requests/s (\(.intakeWrites.requestsPerSecondAsFractionOfPostgresCeiling * 1000 | round / 10) % of the pgbench rate); p50 \($h.p50 | ms), p99 \($h.p99 | ms), max \($h.max | ms) |" end),
-    (.intakeWrites.steps[] | "| … at \(.intakesPerSecond) intakes/s | p50 \(.p50 | ms), p99 \(.p99 | ms), max \(.max | ms), \(.failed) failed of \(.requests) |"),
-    (.staffReads as $r | ("caseload", "clinicCaseloadFirstPage", "episodeTimeline", "referralInbox") as $k
-     | "| Read: \($k) (mix at \($r.ratePerSecond)/s) | \($r[$k].perSecond)/s; p50 \($r[$k].p50 | ms), p99 \($r[$k].p99 | ms), max \($r[$k].max | ms), \($r[$k].failed) failed\(if $r[$k].openEpisodesAtClinic then " (\($r[$k].openEpisodesAtClinic) open episodes at the clinic, pages of 50)" else "" end) |"),
-    "| intake-completed → episode opened | \(.events.intakeCompletedToEpisodeOpenedMs | lat) |",
-    "| maintenance started → reminders scheduled | \(.events.maintenanceStartedToRemindersScheduledMs | lat) |",
-    "| referral sent → partner notice accepted by SMTP | \(.events.referralSentToPartnerNoticeMs | lat) |",
-    "| Booster reminders dispatched to SMTP | \(.events.reminders.sent) in \(.events.reminders.overSeconds) s = \(.events.reminders.perSecond // "-")/s; addresses with a second copy: \(.events.reminders.addressesWithTwoOrMore), with none: \(.events.reminders.addressesWithNone) |",
-    (.applications | to_entries[] | "| \(.key): start to ready / RSS idle / RSS peak under load | \(.value.startSeconds) s / \(.value.idleRssMb) MiB / \(.value.peakRssUnderLoadMb) MiB |")
+    def lat: if .count == 0 then "no samples" else "p50 \(.p50 | ms), p99 \(.p99 | ms), max \(.max | ms) (\(.count))" end;
+    def row($label; f): "| \($label) | " + ([.sides[] | (try f catch "-") | tostring] | join(" | ")) + " |";
+    def cpu($p): [.cost.cpuPerIntake[] | select(.process == $p)][0] | if . == null then "-" else "\(.cpuMsPerUnit) (net \(.netOfIdleMsPerUnit))" end;
+    . as $r
+    | ([.sides[].cost.cpuPerIntake[].process] | unique) as $processes
+    | ([.sides[].cost.sqlPerIntake | keys[]] | unique) as $dbs
+    | ([.sides[].applications | keys[]] | unique) as $apps
+    | "Run `\(.run)` (`\(.command)`) on \(.machine.cores) cores (\(.machine.cpu)), \(.machine.memory), \(.machine.os), \(.machine.java); PostgreSQL one-row insert commits (pgbench, 4 clients): \(.postgresInsertCommitsPerSecond)/s.",
+      "",
+      "| Figure | " + ([.sides[] | "\(.side) (`\(.code)`)"] | join(" | ")) + " |",
+      "|---" + ([.sides[] | "|---"] | join("")) + "|",
+      row("Intake writes held at p99 < 50 ms (register + complete)";
+        .intakeWrites.held | if . == null then "none of the rates tried" else "\(.intakesPerSecond) intakes/s: p50 \(.p50 | ms), p99 \(.p99 | ms), max \(.max | ms)" end),
+      row("Intake write steps (intakes/s: p50 / p99, failed)";
+        [.intakeWrites.steps[] | "\(.intakesPerSecond): \(.p50)/\(.p99) ms, \(.failed)"] | join("; ")),
+      row("**CPU ms per intake** at \($r.sides[0].cost.intakesPerSecond) intakes/s, whole machine"; cpu("machine (every process)")),
+      ($processes[] | select(startswith("machine") | not) as $p | row("… \($p)"; cpu($p))),
+      row("SQL statements per intake"; [.cost.sqlPerIntake | to_entries[] | "\(.key) \(.value.perUnit)"] | join(", ")),
+      row("Allocated per intake"; [.cost.allocatedKiBPerIntake | to_entries[] | "\(.key) \(.value) KiB"] | join(", ")),
+      (range(0; [.sides[].tableSize.sizes | length] | max) as $i
+       | row("Register a client at \($r.sides[0].tableSize.registrationsPerSecond)/s, table size step \($i + 1)";
+           .tableSize.sizes[$i] | "\(.clients) clients: p50 \(.registrations.p50 | ms), p99 \(.registrations.p99 | ms); CPU ms per registration: "
+             + ([.cpuPerRegistration[] | "\(.process) \(.cpuMsPerUnit)"] | join(", ")))),
+      (("caseload", "clinicCaseloadFirstPage", "episodeTimeline", "referralInbox") as $k
+       | row("Read: \($k) (mix at \($r.sides[0].staffReads.ratePerSecond)/s)";
+           .staffReads[$k] | "\(.perSecond)/s; p50 \(.p50 | ms), p99 \(.p99 | ms), \(.failed) failed")),
+      row("intake-completed → episode opened"; .events.intakeCompletedToEpisodeOpenedMs | lat),
+      row("maintenance started → reminders scheduled"; .events.maintenanceStartedToRemindersScheduledMs | lat),
+      row("referral sent → partner notice accepted by SMTP"; .events.referralSentToPartnerNoticeMs | lat),
+      row("Booster reminders dispatched to SMTP"; .events.reminders | "\(.sent) in \(.overSeconds) s = \(.perSecond // "-")/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone)"),
+      ($apps[] as $a | row("\($a): start to ready / RSS idle / peak"; .applications[$a] | "\(.startSeconds) s / \(.idleRssMb) / \(.peakRssUnderLoadMb) MiB")),
+      "",
+      "Most frequent statements per intake (\(.sides[-1].side)):",
+      "",
+      "| Database | per intake | mean ms | rows | statement |",
+      "|---|---|---|---|---|",
+      (.sides[-1].cost.sqlPerIntake | to_entries[] | .key as $db | .value.top[]
+       | "| \($db) | \(.perUnit) | \(.meanMs) | \(.rowsPerCall) | `\(.query | gsub("\\|"; "\\\\|"))` |")
   ' "$1"
 }

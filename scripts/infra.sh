@@ -132,6 +132,9 @@ listen_addresses = '127.0.0.1'
 port = $PG_PORT
 unix_socket_directories = '$PG_SOCKETS'
 max_connections = 200
+# Per-statement counts and times for ./clinic bench (SQL statements per intake); the cost is small.
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.max = 5000
 EOF
   chown postgres:postgres "$PG_DATA/clinic.conf" "$PG_SOCKETS"
   touch "$LOGS/postgres.log"
@@ -285,8 +288,9 @@ greenmail_prepare() {
   fi
 }
 
+# GreenMail keeps every message in memory: the bench's dispatch step sends thousands.
 greenmail_start() {
-  start_bg greenmail java -Xmx128m \
+  start_bg greenmail java -Xmx512m \
     -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$SMTP_PORT" \
     -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$MAIL_API_PORT" \
     -Dgreenmail.auth.disabled -jar "$GREENMAIL_JAR"

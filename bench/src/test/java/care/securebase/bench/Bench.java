@@ -108,4 +108,22 @@ final class Bench {
         }
         return "Etc/GMT";
     }
+
+    /**
+     * Tells the script when the load starts and ends ({@code bench.markers}: a folder), so it measures CPU
+     * over exactly the timed part and not Maven's start or the report. The start marker holds this JVM's
+     * PID: the load generator's own CPU is kept apart.
+     */
+    static void mark(String moment) {
+        String folder = prop("bench.markers", "");
+        if (folder.isEmpty()) {
+            return;
+        }
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(folder, "marker." + moment),
+                    Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the " + moment + " marker into " + folder, e);
+        }
+    }
 }

@@ -47,4 +47,14 @@ public class IntakeWrites extends Simulation {
     {
         setUp(intake.injectOpen(constantUsersPerSec(Bench.RATE).during(Bench.DURATION))).protocols(protocol);
     }
+
+    @Override
+    public void before() {
+        Bench.mark("start");
+    }
+
+    @Override
+    public void after() {
+        Bench.mark("end");
+    }
 }
