@@ -186,7 +186,9 @@ bench_cpu_snapshot() {
     for child in $(pgrep -P "$pid"); do
       title=$(tr '\0' ' ' <"/proc/$child/cmdline" 2>/dev/null) || continue
       if [[ $title =~ ^postgres:\ [^\ ]+\ ([^\ ]+)\ (127\.0\.0\.1|\[local\]|::1|localhost) ]]; then
-        printf 'postgres: %s\t%s\n' "${BASH_REMATCH[1]}" "$(bench_ticks "$child")"
+        name="postgres: ${BASH_REMATCH[1]}"
+        [[ " ${SERVICES[*]} " == *" ${BASH_REMATCH[1]} "* ]] || name="postgres: other databases"
+        printf '%s\t%s\n' "$name" "$(bench_ticks "$child")"
       else
         printf 'postgres: server processes\t%s\n' "$(bench_ticks "$child")"
       fi
@@ -305,6 +307,15 @@ bench_gatling_measured() { # simulation rate seconds [-Dname=value ...]
   t1=$(date +%s.%N)
   echo "$t1 - $t0" | bc >"$BENCH_TMP/window"
   cat "$BENCH_TMP/report"
+}
+
+# How many cores each process kept busy over the last measured window: what limits a step.
+bench_cores_json() {
+  awk -F'\t' -v window="$(<"$BENCH_TMP/window")" -v tick="$BENCH_TICK_MS" '
+    FILENAME == ARGV[1] { b[$1] = $2; next }
+    { if ($1 in b) printf "%s\t%.2f\n", $1, ($2 - b[$1]) * tick / 1000 / window }
+  ' "$BENCH_TMP/cpu-before" "$BENCH_TMP/cpu-after" | sort -t $'\t' -k2,2 -gr | head -n 9 \
+    | jq -R -s -c 'split("\n") | map(select(length > 0) | split("\t") | {key: .[0], value: (.[1] | tonumber)}) | from_entries'
 }
 
 # A steady step of intakes with everything measured: CPU per process, statements, allocation.
@@ -496,10 +507,11 @@ bench_side() { # out-file
   say "bench: intake writes (register + complete an intake), stepping the arrival rate"
   local rate report stats held="null" steps="[]"
   for rate in $BENCH_WRITE_RATES; do
-    report=$(bench_gatling IntakeWrites "$rate" "$BENCH_STEP_SECONDS" \
+    report=$(bench_gatling_measured IntakeWrites "$rate" "$BENCH_STEP_SECONDS" \
       -Dbench.clinicians="$(bench_clinicians $((rate * BENCH_STEP_SECONDS)) "$rate")")
     stats=$(bench_stats "$report" all)
-    steps=$(jq -c --argjson r "$rate" --argjson s "$stats" '. + [{intakesPerSecond: $r} + $s]' <<<"$steps")
+    steps=$(jq -c --argjson r "$rate" --argjson s "$stats" --argjson cores "$(bench_cores_json)" \
+      '. + [{intakesPerSecond: $r} + $s + {coresBusy: $cores}]' <<<"$steps")
     say "bench:   $rate intakes/s: $(jq -r '"p50 \(.p50) ms, p99 \(.p99) ms, max \(.max) ms, failed \(.failed)"' <<<"$stats")"
     if (($(jq '.p99' <<<"$stats") >= BENCH_P99_GOAL_MS || $(jq '.failed' <<<"$stats") > 0)); then break; fi
     held=$(jq -c --argjson r "$rate" '{intakesPerSecond: $r} + .' <<<"$stats")
@@ -612,10 +624,11 @@ bench_markdown() { # results.json: one column per side
   jq -r '
     def ms: if . == null then "-" else "\(.) ms" end;
     def lat: if .count == 0 then "no samples" else "p50 \(.p50 | ms), p99 \(.p99 | ms), max \(.max | ms) (\(.count))" end;
-    def row($label; f): "| \($label) | " + ([.sides[] | (try f catch "-") | tostring] | join(" | ")) + " |";
+    def row($name; f): "| \($name) | " + ([.sides[] | (try f catch "-") | tostring] | join(" | ")) + " |";
     def cpu($p): [.cost.cpuPerIntake[] | select(.process == $p)][0] | if . == null then "-" else "\(.cpuMsPerUnit) (net \(.netOfIdleMsPerUnit))" end;
     . as $r
-    | ([.sides[].cost.cpuPerIntake[].process] | unique) as $processes
+    | ([.sides[].cost.cpuPerIntake[]] | group_by(.process) | map({p: .[0].process, m: (map(.cpuMsPerUnit) | max)})
+       | sort_by(-.m) | map(.p)) as $processes
     | ([.sides[].cost.sqlPerIntake | keys[]] | unique) as $dbs
     | ([.sides[].applications | keys[]] | unique) as $apps
     | "Run `\(.run)` (`\(.command)`) on \(.machine.cores) cores (\(.machine.cpu)), \(.machine.memory), \(.machine.os), \(.machine.java); PostgreSQL one-row insert commits (pgbench, 4 clients): \(.postgresInsertCommitsPerSecond)/s.",
@@ -626,8 +639,12 @@ bench_markdown() { # results.json: one column per side
         .intakeWrites.held | if . == null then "none of the rates tried" else "\(.intakesPerSecond) intakes/s: p50 \(.p50 | ms), p99 \(.p99 | ms), max \(.max | ms)" end),
       row("Intake write steps (intakes/s: p50 / p99, failed)";
         [.intakeWrites.steps[] | "\(.intakesPerSecond): \(.p50)/\(.p99) ms, \(.failed)"] | join("; ")),
+      row("Cores busy during the last step (what limits it)";
+        .intakeWrites.steps[-1] | "at \(.intakesPerSecond)/s: " + ([(.coresBusy // {}) | to_entries[] | "\(.key) \(.value)"] | join(", "))),
       row("**CPU ms per intake** at \($r.sides[0].cost.intakesPerSecond) intakes/s, whole machine"; cpu("machine (every process)")),
-      ($processes[] | select(startswith("machine") | not) as $p | row("… \($p)"; cpu($p))),
+      (($processes[] | select(startswith("machine") | not)) as $p
+       | select([$r.sides[].cost.cpuPerIntake[] | select(.process == $p) | .cpuMsPerUnit] | max >= 0.5)
+       | row("… \($p)"; cpu($p))),
       row("SQL statements per intake"; [.cost.sqlPerIntake | to_entries[] | "\(.key) \(.value.perUnit)"] | join(", ")),
       row("Allocated per intake"; [.cost.allocatedKiBPerIntake | to_entries[] | "\(.key) \(.value) KiB"] | join(", ")),
       (range(0; [.sides[].tableSize.sizes | length] | max) as $i
