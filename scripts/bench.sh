@@ -386,6 +386,36 @@ bench_size_step() { # out-file
   jq -c --argjson rate "$BENCH_SIZE_RATE" '{registrationsPerSecond: $rate, sizes: .}' <<<"$steps" >"$out"
 }
 
+BENCH_DISPATCH_COUNT="${CLINIC_BENCH_DISPATCH_COUNT:-2000}"
+
+# The dispatcher's own rate: $BENCH_DISPATCH_COUNT booster reminders put in due at once (straight into
+# notifications' database, scripts/bench-dispatch.sql), timed from the first sent to the last; then every
+# address must hold exactly one message at the mail server.
+bench_dispatch_step() { # out-file
+  local out=$1 tag result address count twice=0 missing=0 i
+  tag="$(echo "$BENCH_RUN" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')${BENCH_SIDE:-now}"
+  say "bench: $BENCH_DISPATCH_COUNT booster reminders due at once, dispatched to SMTP"
+  bench_cpu_snapshot >"$BENCH_TMP/cpu-before"
+  result=$(as_postgres psql -qAtX -F $'\t' -v ON_ERROR_STOP=1 -h "$PG_SOCKETS" -p "$PG_PORT" -d notifications \
+    -v run="$tag" -v count="$BENCH_DISPATCH_COUNT" <"$ROOT/scripts/bench-dispatch.sql" | tail -n 1) \
+    || die "bench: the dispatch step failed (scripts/bench-dispatch.sql)"
+  bench_cpu_snapshot >"$BENCH_TMP/cpu-after"
+  for ((i = 1; i <= BENCH_DISPATCH_COUNT; i++)); do
+    address="bench-dispatch-$tag-$i@example.org"
+    count=$(curl -s "$MAIL_API_URL/api/user/$address/messages/" | jq 'if type == "array" then length else 0 end' || echo 0)
+    ((count > 1)) && twice=$((twice + 1))
+    ((count == 0)) && missing=$((missing + 1))
+  done
+  jq -n -c --arg r "$result" --argjson twice "$twice" --argjson missing "$missing" \
+    --argjson ms "$(awk -F'\t' -v tick="$BENCH_TICK_MS" 'FILENAME == ARGV[1] { b[$1] = $2; next }
+        $1 == "notifications-service" { printf "%d", ($2 - b[$1]) * tick }' "$BENCH_TMP/cpu-before" "$BENCH_TMP/cpu-after")" '
+    ($r | split("\t")) as $x
+    | {due: ($x[0] | tonumber) + ($x[1] | tonumber), sent: ($x[0] | tonumber), seconds: ($x[2] | tonumber),
+       perSecond: ($x[3] | tonumber? // null), addressesWithTwoOrMore: $twice, addressesWithNone: $missing,
+       notificationsCpuMsPerMessage: (if ($x[0] | tonumber) > 0 then ($ms / ($x[0] | tonumber) * 100 | round / 100) else null end)}' >"$out"
+  say "bench:   $(jq -r '"\(.sent) sent in \(.seconds) s = \(.perSecond)/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone)"' "$out")"
+}
+
 # ---- A run: one side (the applications as they are), or two (--baseline REV, then this tree)
 
 bench_run() {
@@ -600,6 +630,8 @@ bench_side() { # out-file
                    perSecond: (if ($x[1] | tonumber) > 0 then (($x[0] | tonumber) - 1) / ($x[1] | tonumber) * 10 | round / 10 else null end),
                    addressesWithTwoOrMore: $twice, addressesWithNone: $missing}}')
 
+  bench_dispatch_step "$BENCH_TMP/dispatch.json"
+
   say "bench: start-to-ready time and idle memory of each application (restarting them one by one)"
   local startup="{}"
   for m in "${APP_MODULES[@]}"; do
@@ -613,10 +645,10 @@ bench_side() { # out-file
 
   jq -n --argjson steps "$steps" --argjson held "$held" --argjson reads "$reads" --argjson events "$events" \
     --argjson startup "$startup" --argjson memory "$memory" --slurpfile cost "$BENCH_TMP/cost.json" \
-    --slurpfile size "$BENCH_TMP/size.json" '
+    --slurpfile size "$BENCH_TMP/size.json" --slurpfile dispatch "$BENCH_TMP/dispatch.json" '
     {cost: $cost[0], tableSize: $size[0],
      intakeWrites: {goal: "p99 < 50 ms, no failures", steps: $steps, held: $held},
-     staffReads: $reads, events: $events,
+     staffReads: $reads, events: ($events + {dispatch: $dispatch[0]}),
      applications: ($startup | with_entries(.value += ($memory[.key] // {})))}' >"$out"
 }
 
@@ -657,7 +689,9 @@ bench_markdown() { # results.json: one column per side
       row("intake-completed → episode opened"; .events.intakeCompletedToEpisodeOpenedMs | lat),
       row("maintenance started → reminders scheduled"; .events.maintenanceStartedToRemindersScheduledMs | lat),
       row("referral sent → partner notice accepted by SMTP"; .events.referralSentToPartnerNoticeMs | lat),
-      row("Booster reminders dispatched to SMTP"; .events.reminders | "\(.sent) in \(.overSeconds) s = \(.perSecond // "-")/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone)"),
+      row("Booster reminders due at once, dispatched to SMTP";
+        .events.dispatch | "\(.sent) of \(.due) in \(.seconds) s = \(.perSecond)/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone); notifications CPU \(.notificationsCpuMsPerMessage) ms per message"),
+      row("Pipeline reminders (one per pipeline client) dispatched"; .events.reminders | "\(.sent) in \(.overSeconds) s = \(.perSecond // "-")/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone)"),
       ($apps[] as $a | row("\($a): start to ready / RSS idle / peak"; .applications[$a] | "\(.startSeconds) s / \(.idleRssMb) / \(.peakRssUnderLoadMb) MiB")),
       "",
       "Most frequent statements per intake (\(.sides[-1].side)):",
