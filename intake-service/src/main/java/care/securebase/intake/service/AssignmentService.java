@@ -43,19 +43,29 @@ public class AssignmentService {
     public record Placement(String clinicianId, Integer waitlistPosition) {
     }
 
-    public Placement place(Client client, Intake intake, String requestedClinician) {
+    /**
+     * Who would take a client of the clinic now: the requested clinician if they have room (refused if
+     * not), else the colleague with the most room; empty means the waitlist. Changes nothing.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Clinician> choose(String clinicId, String requestedClinician) {
         if (requestedClinician != null) {
-            Clinician clinician = clinicianOf(client.clinicId, requestedClinician, "clinicianId");
-            if (!clinician.hasRoom()) {
+            Clinician clinician = clinicianOf(clinicId, requestedClinician, "clinicianId");
+            long room = clinician.room();
+            if (room == 0) {
                 throw new ConflictException(clinician.displayName + "'s caseload is full (" + clinician.caseload()
                         + " of " + clinician.caseloadLimit + "); leave clinicianId out to place the client with a"
                         + " colleague who has room, or on the waitlist");
             }
-            return assign(client, intake, clinician);
+            return Optional.of(clinician);
         }
-        Optional<Clinician> mostRoom = withMostRoom(client.clinicId);
-        if (mostRoom.isPresent()) {
-            return assign(client, intake, mostRoom.get());
+        return withMostRoom(clinicId);
+    }
+
+    /** Places the client as {@link #choose} decided; {@code instruments} are the intake's scored instruments. */
+    public Placement place(Client client, Intake intake, Optional<Clinician> chosen, List<IntakeInstrument> instruments) {
+        if (chosen.isPresent()) {
+            return assign(client, intake, chosen.get(), instruments);
         }
         WaitlistEntry entry = new WaitlistEntry();
         entry.clientId = client.id;
@@ -90,7 +100,8 @@ public class AssignmentService {
                 return;
             }
             entry.delete();
-            assign(Client.findById(entry.clientId), Intake.findById(entry.intakeId), mostRoom.get());
+            assign(Client.findById(entry.clientId), Intake.findById(entry.intakeId), mostRoom.get(),
+                    IntakeInstrument.of(entry.intakeId));
         }
     }
 
@@ -147,19 +158,19 @@ public class AssignmentService {
         return Clinician.ofClinic(clinic);
     }
 
-    private Placement assign(Client client, Intake intake, Clinician clinician) {
+    private Placement assign(Client client, Intake intake, Clinician clinician, List<IntakeInstrument> instruments) {
         client.status = Client.Status.ASSIGNED;
         client.clinicianId = clinician.id;
         intake.clinicianId = clinician.id;
         outbox.publish(new IntakeCompleted(intake.id, client.id, client.clinicId, clinician.id,
                 intake.priority.name(), intake.riskLevel.name(), intake.modality.name(),
-                scoreSummary(intake)));
+                scoreSummary(instruments)));
         return new Placement(clinician.id, null);
     }
 
     /** Scale values and bands only: what sessions needs for the outcome baseline, never the answers. */
-    private static List<IntakeCompleted.ScoreSummary> scoreSummary(Intake intake) {
-        return IntakeInstrument.of(intake.id).stream()
+    private static List<IntakeCompleted.ScoreSummary> scoreSummary(List<IntakeInstrument> instruments) {
+        return instruments.stream().sorted(java.util.Comparator.comparing((IntakeInstrument i) -> i.code))
                 .flatMap(i -> i.scores.stream().map(s -> new IntakeCompleted.ScoreSummary(i.code, s.scale(),
                         s.value().doubleValue(), s.band())))
                 .toList();

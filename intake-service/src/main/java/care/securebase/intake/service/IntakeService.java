@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -74,6 +75,10 @@ public class IntakeService {
         }
         List<ScoreResult> results = score(assessment.instruments());
         Triage.Proposal triage = Triage.propose(results, assessment.clinicianRiskJudgement());
+        // Who takes the client is read before anything changes: a query after a change flushes it, and
+        // the rows would be written twice (insert, then update).
+        Optional<Clinician> clinician = assignments.choose(client.clinicId, assessment.clinicianId());
+        String onCall = triage.flagged() ? Clinician.onCallAt(client.clinicId).map(c -> c.id).orElse(null) : null;
 
         Intake intake = new Intake();
         intake.id = UUID.randomUUID();
@@ -93,17 +98,17 @@ public class IntakeService {
         intake.proposedPriority = triage.priority();
         intake.completedBy = caller.id();
         intake.completedAt = Instant.now();
+        intake.clinicianId = clinician.map(c -> c.id).orElse(null);
         intake.persist();
         List<IntakeInstrument> administered = results.stream().map(r -> record(intake.id, r)).toList();
         client.riskLevel = triage.risk().name();
 
-        AssignmentService.Placement placement = assignments.place(client, intake, assessment.clinicianId());
+        AssignmentService.Placement placement = assignments.place(client, intake, clinician, administered);
         if (triage.flagged()) {
             // Raised whether or not a place was found: a waiting client at high risk still needs the
             // on-call clinician today.
             outbox.publish(new RiskFlagRaised(client.id, client.clinicId, intake.id, triage.risk().name(),
-                    triage.source(), placement.clinicianId(),
-                    Clinician.onCallAt(client.clinicId).map(c -> c.id).orElse(null)));
+                    triage.source(), placement.clinicianId(), onCall));
         }
         return new Completed(intake, administered, placement);
     }
