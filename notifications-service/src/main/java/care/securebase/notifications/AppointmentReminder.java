@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -51,14 +50,14 @@ public class AppointmentReminder extends ClientMessage {
         return list("sessionId = ?1 order by startsAt, sendAt", sessionId);
     }
 
-    /** As {@link BoosterReminder#claimNextDue}. */
-    public static Optional<AppointmentReminder> claimNextDue(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<AppointmentReminder> rows = getEntityManager().createNativeQuery("""
+    /** As {@link BoosterReminder#claimDue}. */
+    @SuppressWarnings("unchecked")
+    public static List<AppointmentReminder> claimDue(Instant now, int max) {
+        return getEntityManager().createNativeQuery("""
                 select * from appointment_reminder where status = 'PENDING' and next_attempt_at <= :now
-                order by next_attempt_at, id limit 1 for update skip locked""", AppointmentReminder.class)
+                order by next_attempt_at, id limit :max for update skip locked""", AppointmentReminder.class)
                 .setParameter("now", now)
+                .setParameter("max", max)
                 .getResultList();
-        return rows.stream().findFirst();
     }
 }

@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** A reminder to a client of one booster appointment, a lead time before it. */
@@ -40,16 +39,16 @@ public class BoosterReminder extends ClientMessage {
     }
 
     /**
-     * Locks the next due reminder for this transaction; rows another instance is sending are
-     * skipped, so two dispatchers never send the same reminder.
+     * Locks up to {@code max} due reminders, longest due first, for this transaction; rows another
+     * instance is sending are skipped, so two dispatchers never send the same reminder.
      */
-    public static Optional<BoosterReminder> claimNextDue(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<BoosterReminder> rows = getEntityManager().createNativeQuery("""
+    @SuppressWarnings("unchecked")
+    public static List<BoosterReminder> claimDue(Instant now, int max) {
+        return getEntityManager().createNativeQuery("""
                 select * from booster_reminder where status = 'PENDING' and next_attempt_at <= :now
-                order by next_attempt_at, id limit 1 for update skip locked""", BoosterReminder.class)
+                order by next_attempt_at, id limit :max for update skip locked""", BoosterReminder.class)
                 .setParameter("now", now)
+                .setParameter("max", max)
                 .getResultList();
-        return rows.stream().findFirst();
     }
 }

@@ -47,14 +47,14 @@ public class CheckInMessage extends ClientMessage {
         return find("checkInId", checkInId).firstResultOptional();
     }
 
-    /** As {@link BoosterReminder#claimNextDue}. */
-    public static Optional<CheckInMessage> claimNextDue(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<CheckInMessage> rows = getEntityManager().createNativeQuery("""
+    /** As {@link BoosterReminder#claimDue}. */
+    @SuppressWarnings("unchecked")
+    public static List<CheckInMessage> claimDue(Instant now, int max) {
+        return getEntityManager().createNativeQuery("""
                 select * from check_in_message where status = 'PENDING' and next_attempt_at <= :now
-                order by next_attempt_at, id limit 1 for update skip locked""", CheckInMessage.class)
+                order by next_attempt_at, id limit :max for update skip locked""", CheckInMessage.class)
                 .setParameter("now", now)
+                .setParameter("max", max)
                 .getResultList();
-        return rows.stream().findFirst();
     }
 }

@@ -8,7 +8,11 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
 
 /** How to reach a client: the latest client-registered event about them. Nothing clinical. */
 @Entity
@@ -32,6 +36,13 @@ public class ClientContact extends PanacheEntityBase {
     public String timeZone;
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** The contacts of these clients by client id, read only: a dispatcher batch reads them, never changes them. */
+    public static Map<UUID, ClientContact> of(Collection<UUID> clientIds) {
+        return ClientContact.<ClientContact>find("clientId in ?1", clientIds)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).stream()
+                .collect(Collectors.toMap(c -> c.clientId, c -> c));
+    }
 
     public boolean hasEmail() {
         return email != null && !email.isBlank();

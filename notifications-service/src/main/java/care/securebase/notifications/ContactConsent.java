@@ -8,10 +8,14 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.hibernate.jpa.HibernateHints;
 
 /** A client's consent to be contacted by one channel, from intake's consent-changed (CONTACT_*). */
 @Entity
@@ -28,9 +32,11 @@ public class ContactConsent extends PanacheEntityBase {
     @Column(name = "effective_at")
     public Instant effectiveAt;
 
-    /** The client's contact consents, one per channel they were recorded for. */
-    public static List<ContactConsent> of(UUID clientId) {
-        return list("key.clientId", clientId);
+    /** These clients' contact consents, one per channel each was recorded for, by client id; read only. */
+    public static Map<UUID, List<ContactConsent>> of(Collection<UUID> clientIds) {
+        return ContactConsent.<ContactConsent>find("key.clientId in ?1", clientIds)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).stream()
+                .collect(Collectors.groupingBy(c -> c.key.clientId()));
     }
 
     /** The channels among these consents, all of them or only the granted ones. */

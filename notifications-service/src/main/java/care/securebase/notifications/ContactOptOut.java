@@ -8,9 +8,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 
 /** A client followed an opt-out link: no more client messages by that channel. */
 @Entity
@@ -28,11 +32,14 @@ public class ContactOptOut extends PanacheEntityBase {
     @Column(name = "opted_out_at")
     public Instant optedOutAt;
 
-    public static Set<ContactChannel> of(UUID clientId) {
-        Set<ContactChannel> channels = EnumSet.noneOf(ContactChannel.class);
-        ContactOptOut.<ContactOptOut>list("key.clientId", clientId)
-                .forEach(o -> channels.add(ContactChannel.parse(o.key.channel())));
-        channels.remove(ContactChannel.NONE);
+    /** The channels each of these clients opted out of, by client id (none: absent). */
+    public static Map<UUID, Set<ContactChannel>> of(Collection<UUID> clientIds) {
+        Map<UUID, Set<ContactChannel>> channels = new HashMap<>();
+        ContactOptOut.<ContactOptOut>find("key.clientId in ?1", clientIds)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).stream()
+                .forEach(o -> channels.computeIfAbsent(o.key.clientId(), c -> EnumSet.noneOf(ContactChannel.class))
+                        .add(ContactChannel.parse(o.key.channel())));
+        channels.values().forEach(c -> c.remove(ContactChannel.NONE));
         return channels;
     }
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** An e-mail telling a partner organisation that a referral awaits it in the portal. */
@@ -39,14 +38,14 @@ public class PartnerNotice extends Delivery {
         return findAll(Sort.by("createdAt").descending().and("id")).page(Page.of(page, size)).list();
     }
 
-    /** As {@link BoosterReminder#claimNextDue}. */
-    public static Optional<PartnerNotice> claimNextDue(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<PartnerNotice> rows = getEntityManager().createNativeQuery("""
+    /** As {@link BoosterReminder#claimDue}. */
+    @SuppressWarnings("unchecked")
+    public static List<PartnerNotice> claimDue(Instant now, int max) {
+        return getEntityManager().createNativeQuery("""
                 select * from partner_notice where status = 'PENDING' and next_attempt_at <= :now
-                order by next_attempt_at, id limit 1 for update skip locked""", PartnerNotice.class)
+                order by next_attempt_at, id limit :max for update skip locked""", PartnerNotice.class)
                 .setParameter("now", now)
+                .setParameter("max", max)
                 .getResultList();
-        return rows.stream().findFirst();
     }
 }

@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -58,28 +57,28 @@ public class StaffNotice extends Delivery {
         return list("intakeId = ?1 order by createdAt, id", intakeId);
     }
 
-    /** As {@link BoosterReminder#claimNextDue}. */
-    public static Optional<StaffNotice> claimNextDue(Instant now) {
-        return claim("status = 'PENDING' and next_attempt_at <= :now and channel = 'EMAIL'", null, now);
+    /** As {@link BoosterReminder#claimDue}. */
+    public static List<StaffNotice> claimDue(Instant now, int max) {
+        return claim("status = 'PENDING' and next_attempt_at <= :now and channel = 'EMAIL'", null, now, max);
     }
 
     /**
-     * Locks one notice that was just recorded, if it is still pending and not being sent by the
-     * dispatcher already (SKIP LOCKED), so it goes out at once and only once.
+     * Locks a notice that was just recorded (a list of it, or none), if it is still pending and not being
+     * sent by the dispatcher already (SKIP LOCKED), so it goes out at once and only once.
      */
-    public static Optional<StaffNotice> claim(UUID id, Instant now) {
-        return claim("id = :id and status = 'PENDING' and next_attempt_at <= :now and channel = 'EMAIL'", id, now);
+    public static List<StaffNotice> claim(UUID id, Instant now) {
+        return claim("id = :id and status = 'PENDING' and next_attempt_at <= :now and channel = 'EMAIL'", id, now, 1);
     }
 
-    private static Optional<StaffNotice> claim(String where, UUID id, Instant now) {
+    @SuppressWarnings("unchecked")
+    private static List<StaffNotice> claim(String where, UUID id, Instant now, int max) {
         var query = getEntityManager().createNativeQuery("select * from staff_notice where " + where
-                + " order by next_attempt_at, id limit 1 for update skip locked", StaffNotice.class)
-                .setParameter("now", now);
+                + " order by next_attempt_at, id limit :max for update skip locked", StaffNotice.class)
+                .setParameter("now", now)
+                .setParameter("max", max);
         if (id != null) {
             query.setParameter("id", id);
         }
-        @SuppressWarnings("unchecked")
-        List<StaffNotice> rows = query.getResultList();
-        return rows.stream().findFirst();
+        return query.getResultList();
     }
 }

@@ -19,6 +19,7 @@ import care.securebase.kit.testing.TestKafka;
 import care.securebase.kit.testing.Tokens;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -32,8 +33,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +45,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With an SMTP server and an SMS gateway of its own: the mail server goes down while reminders fall
- * due and comes back (nothing lost, nothing twice); SMS through the gateway; a message that keeps
- * failing ends FAILED, announced, and in the clinic-admin's inbox and delivery log.
+ * due and comes back (nothing lost, nothing twice); it refuses part of a batch (those retried, the rest
+ * sent once); SMS through the gateway; a message that keeps failing ends FAILED, announced, and in the
+ * clinic-admin's inbox and delivery log.
  */
 @QuarkusTest
 @TestProfile(IsolatedDeliveryProfile.class)
@@ -53,15 +58,24 @@ class DeliveryFailuresEndToEndTest {
     static final Duration WITHIN = Duration.ofSeconds(40);
     static GreenMail smtp;
     static SmsStub sms;
+    /** Recipients the mail server refuses once (451 to RCPT TO), as a busy mailbox would. */
+    static final Set<String> BUSY = ConcurrentHashMap.newKeySet();
 
     @Inject
     TestClock clock;
+    @Inject
+    AgroalDataSource db;
 
     @BeforeAll
     static void servers() throws Exception {
-        smtp = new GreenMail(new ServerSetup(IsolatedDeliveryProfile.SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = mailServer();
         smtp.start();
         sms = new SmsStub(IsolatedDeliveryProfile.SMS_PORT);
+    }
+
+    static GreenMail mailServer() {
+        return new RefusingGreenMail(new ServerSetup(IsolatedDeliveryProfile.SMTP_PORT, "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP), BUSY::remove);
     }
 
     @AfterAll
@@ -124,8 +138,7 @@ class DeliveryFailuresEndToEndTest {
             await().atMost(WITHIN).until(() -> all(clients, r -> r.attempts >= 1));
             assertTrue(all(clients, r -> r.status == DeliveryStatus.PENDING && r.reason.startsWith("send-failed")));
         } finally {
-            smtp = new GreenMail(new ServerSetup(IsolatedDeliveryProfile.SMTP_PORT, "127.0.0.1",
-                    ServerSetup.PROTOCOL_SMTP));
+            smtp = mailServer();
             smtp.start();
         }
         await().atMost(WITHIN).until(() -> all(clients, r -> r.status == DeliveryStatus.SENT));
@@ -134,6 +147,34 @@ class DeliveryFailuresEndToEndTest {
         received.addAll(recipients(smtp.getReceivedMessages()));
         for (String email : addresses) {
             assertEquals(1, received.stream().filter(email::equals).count(), "exactly one to " + email);
+        }
+    }
+
+    @Test
+    void whenTheServerRefusesPartOfABatchThoseAreRetriedAndTheOthersAreNotSentAgain() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> addresses = IntStream.range(0, 100).mapToObj(i -> "part-" + run + "-" + i + "@example.test")
+                .toList();
+        // Every fifth recipient is refused at the first try: in each batch some fail and the rest go.
+        List<String> busy = IntStream.range(0, addresses.size()).filter(i -> i % 5 == 0).mapToObj(addresses::get)
+                .toList();
+        BUSY.addAll(busy);
+        List<String> before = recipients(smtp.getReceivedMessages());
+        List<DueReminders.Due> due = DueReminders.insert(db, addresses);
+
+        await().atMost(WITHIN).until(() -> DueReminders.rows(due).values().stream()
+                .allMatch(r -> r.status == DeliveryStatus.SENT));
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertTrue(BUSY.isEmpty(), "every busy recipient was tried");
+
+        Map<UUID, BoosterReminder> rows = DueReminders.rows(due);
+        List<String> received = recipients(smtp.getReceivedMessages());
+        received.removeAll(before);
+        for (DueReminders.Due d : due) {
+            BoosterReminder row = rows.get(d.reminderId());
+            assertEquals(busy.contains(d.email()) ? 2 : 1, row.attempts,
+                    (busy.contains(d.email()) ? "refused once, then sent: " : "sent at once, never again: ") + d.email());
+            assertEquals(1, received.stream().filter(d.email()::equals).count(), "exactly one message to " + d.email());
         }
     }
 

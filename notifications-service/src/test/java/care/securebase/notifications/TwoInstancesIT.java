@@ -2,6 +2,7 @@ package care.securebase.notifications;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import care.securebase.events.ClientRegistered;
 import care.securebase.events.ConsentChanged;
@@ -22,17 +23,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two instances of the packaged service (target/quarkus-app/quarkus-run.jar) against one database and
- * a topic prefix of their own; both dispatchers compete for the same due reminders. GreenMail must
- * receive exactly one message per reminder, each to a fresh address.
+ * a topic prefix of their own; both dispatchers compete for the same due reminders, first as events
+ * bring them, then as a burst of many due at once, which both claim a batch at a time. GreenMail must
+ * receive exactly one message per reminder, each to a fresh address, with the reminder's Message-ID.
  */
 class TwoInstancesIT {
 
     static final int CLIENTS = 12;
+    static final int BURST = 200;
     static final String DB = "jdbc:postgresql://localhost:" + env("CLINIC_PG_PORT", "5433") + "/notifications_test";
     final PackagedApp instances = new PackagedApp();
 
@@ -120,6 +124,21 @@ class TwoInstancesIT {
         for (String address : addresses) {
             assertEquals(1, GreenMailApi.messagesFor(address).size(), "exactly one message to " + address
                     + " (logs in " + new File(logs.toString()).getAbsolutePath() + ")");
+        }
+
+        List<DueReminders.Due> burst;
+        try (Connection db = DriverManager.getConnection(DB, "notifications", "notifications")) {
+            burst = DueReminders.insert(db, "itclinic", IntStream.range(0, BURST)
+                    .mapToObj(i -> "burst-" + run + "-" + i + "@example.test").toList());
+        }
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> burst.stream().allMatch(d -> !GreenMailApi.messagesFor(d.email()).isEmpty()));
+        await().pollDelay(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7)).until(() -> true);
+        for (DueReminders.Due d : burst) {
+            List<GreenMailApi.Received> mails = GreenMailApi.messagesFor(d.email());
+            assertEquals(1, mails.size(), "exactly one message to " + d.email()
+                    + " (logs in " + new File(logs.toString()).getAbsolutePath() + ")");
+            assertTrue(mails.get(0).decoded().contains("Message-ID: " + d.messageId()), d.messageId());
         }
     }
 }

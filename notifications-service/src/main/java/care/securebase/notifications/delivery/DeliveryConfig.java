@@ -2,6 +2,7 @@ package care.securebase.notifications.delivery;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 @ConfigMapping(prefix = "securebase.delivery")
@@ -15,9 +16,21 @@ public interface DeliveryConfig {
     @WithDefault("1m")
     Duration retryDelay();
 
-    /** Messages of each kind sent per dispatcher run, so one run never holds the scheduler for long. */
+    /**
+     * Messages of each kind claimed in one transaction and sent together, and so per dispatcher round
+     * (a full batch starts another round, which takes the more urgent kinds first again).
+     */
     @WithDefault("50")
+    @Min(1)
     int batchSize();
+
+    /**
+     * Sends of a batch in flight at once, each on a pooled SMTP connection: at most
+     * {@code quarkus.mailer.max-pool-size} of them use a connection at a time, the rest wait for one.
+     */
+    @WithDefault("10")
+    @Min(1)
+    int concurrency();
 
     default RetryPolicy retry() {
         return new RetryPolicy(maxAttempts(), retryDelay());

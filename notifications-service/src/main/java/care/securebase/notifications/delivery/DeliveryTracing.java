@@ -8,8 +8,11 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * A delivery attempt continues the trace of the event that planned the message (kept with the row),
@@ -32,20 +35,60 @@ public class DeliveryTracing {
         this.tracer = tracer;
     }
 
-    /** Runs one attempt at {@code row} inside its span; returns what {@code attempt} returns. */
-    public boolean attempt(String kind, UUID id, Delivery row, BooleanSupplier attempt) {
-        Span span = tracer.spanBuilder("deliver " + kind)
+    /**
+     * Starts the span of one attempt at {@code row}; the attempt's steps run inside it ({@link Attempt#run}),
+     * and {@link Attempt#end} records what became of the row. A batch keeps the spans of its rows open
+     * while their messages are with the SMTP server.
+     */
+    public Attempt start(String kind, UUID id, Delivery row) {
+        return new Attempt(row, tracer.spanBuilder("deliver " + kind)
                 .setParent(row.trace().context())
                 .setAttribute(KIND, kind)
                 .setAttribute(ID, id.toString())
-                .startSpan();
-        try (Scope ignored = span.makeCurrent()) {
-            return attempt.getAsBoolean();
-        } catch (RuntimeException e) {
-            span.setStatus(StatusCode.ERROR);
-            span.setAttribute("error.type", e.getClass().getName());
-            throw e;
+                .startSpan());
+    }
+
+    /**
+     * A batch's attempts: each row's first step in a span of its own, then {@code afterAll} (the batch's
+     * sends, whose outcomes continue those spans), then every span ended, also when a step failed. A step
+     * that throws stops the batch before {@code afterAll}: nothing of it has been sent.
+     */
+    public <T extends Delivery> void each(String kind, List<T> rows, Function<T, UUID> id,
+                                          BiConsumer<T, Attempt> step, Runnable afterAll) {
+        List<Attempt> attempts = new ArrayList<>(rows.size());
+        try {
+            for (T row : rows) {
+                Attempt attempt = start(kind, id.apply(row), row);
+                attempts.add(attempt);
+                attempt.run(() -> step.accept(row, attempt));
+            }
+            afterAll.run();
         } finally {
+            attempts.forEach(Attempt::end);
+        }
+    }
+
+    public static final class Attempt {
+        private final Delivery row;
+        private final Span span;
+
+        private Attempt(Delivery row, Span span) {
+            this.row = row;
+            this.span = span;
+        }
+
+        /** One step of the attempt, with its span current (child spans, the trace of events it publishes). */
+        public void run(Runnable step) {
+            try (Scope ignored = span.makeCurrent()) {
+                step.run();
+            } catch (RuntimeException e) {
+                span.setStatus(StatusCode.ERROR);
+                span.setAttribute("error.type", e.getClass().getName());
+                throw e;
+            }
+        }
+
+        public void end() {
             span.setAttribute(STATUS, row.status == null ? "" : row.status.name());
             span.setAttribute(ATTEMPTS, (long) row.attempts);
             if (row.reason != null) {

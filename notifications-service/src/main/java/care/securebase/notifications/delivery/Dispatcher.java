@@ -12,12 +12,13 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.IntUnaryOperator;
 import org.jboss.logging.Logger;
 
 /**
- * Sends whatever is due. Each message is claimed, sent and marked in a transaction of its own
- * (SKIP LOCKED), so several instances can run and a failure costs one message, not the batch.
+ * Sends whatever is due. Each kind's due messages are claimed a batch at a time (SKIP LOCKED), sent
+ * together and marked in that batch's transaction, so several instances can run, each sending other
+ * rows; a failed send costs that message one attempt, not the batch.
  * The consumers wake it when they record something that may be due now ({@link #wake()}); the
  * poll picks up retries, quiet hours' ends and anything a wake missed.
  */
@@ -67,11 +68,11 @@ public class Dispatcher {
         // Most urgent first: staff notices (normally sent at once by the consumer anyway), then partner
         // notices (a referral waits on them), then check-ins (their links expire), then reminders, which
         // are due hours or days before the session or booster.
-        boolean more = drain("staff notices", staffNotices::deliverNextDue);
-        more |= drain("partner notices", notices::deliverNextDue);
-        more |= drain("check-ins", checkIns::deliverNextDue);
-        more |= drain("session reminders", appointments::deliverNextDue);
-        more |= drain("reminders", reminders::deliverNextDue);
+        boolean more = drain("staff notices", staffNotices::deliverDue);
+        more |= drain("partner notices", notices::deliverDue);
+        more |= drain("check-ins", checkIns::deliverDue);
+        more |= drain("session reminders", appointments::deliverDue);
+        more |= drain("reminders", reminders::deliverDue);
         if (more) {
             wake(); // a full batch: the rest go in the next round, not after the next poll
         }
@@ -88,14 +89,10 @@ public class Dispatcher {
     private volatile boolean stopping;
     private volatile Coalescing rounds;
 
-    /** One message per transaction, up to a batch; true when the batch was full (more may be due). */
-    private boolean drain(String kind, BooleanSupplier deliverNext) {
+    /** One batch of a kind, in one transaction; true when it was full (more may be due). */
+    private boolean drain(String kind, IntUnaryOperator deliverDue) {
         try {
-            int sent = 0;
-            while (sent < config.batchSize() && deliverNext.getAsBoolean()) {
-                sent++;
-            }
-            return sent == config.batchSize();
+            return deliverDue.applyAsInt(config.batchSize()) == config.batchSize();
         } catch (RuntimeException e) {
             // Typically the database is away; the rows stay PENDING and the next poll tries again.
             LOG.warnf("Dispatching %s stopped for this round: %s", kind, e.getClass().getName());

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -80,6 +82,11 @@ public class MailComposer {
     private final ClinicsConfig clinics;
     private final LinksConfig links;
     private final String portalUrl;
+    /**
+     * Every template id asked for, found or not: Qute's engine caches the templates it found only, and
+     * a clinic without an override of its own was looked for on the class path again for every message.
+     */
+    private final Map<String, Optional<Template>> templates = new ConcurrentHashMap<>();
 
     public MailComposer(Engine engine, ClinicsConfig clinics, LinksConfig links,
                         @ConfigProperty(name = "securebase.portal-url", defaultValue = "http://localhost:8080")
@@ -271,12 +278,23 @@ public class MailComposer {
 
     private Template find(String channel, String file, String clinicId, String lang) {
         if (clinicId != null && clinicId.matches("[a-z0-9-]+")) {
-            Template override = engine.getTemplate(channel + "/clinic/" + clinicId + "/" + lang + "/" + file);
+            Template override = template(channel + "/clinic/" + clinicId + "/" + lang + "/" + file);
             if (override != null) {
                 return override;
             }
         }
-        return engine.getTemplate(channel + "/" + lang + "/" + file);
+        return template(channel + "/" + lang + "/" + file);
+    }
+
+    private Template template(String id) {
+        Optional<Template> known = templates.get(id);
+        if (known == null) {
+            known = Optional.ofNullable(engine.getTemplate(id));
+            if (templates.size() < 1_000) { // the language comes from an event: no unbounded growth
+                templates.put(id, known);
+            }
+        }
+        return known.orElse(null);
     }
 
     /** Renders one file, falling back to English for a file a language lacks. */

@@ -9,7 +9,6 @@ import care.securebase.notifications.AppointmentReminder;
 import care.securebase.notifications.ClientContact;
 import care.securebase.notifications.DeliveryStatus;
 import care.securebase.notifications.StaffNoticeKind;
-import care.securebase.notifications.delivery.DeliveryTracing;
 import care.securebase.notifications.delivery.ReminderRouting;
 import care.securebase.notifications.mail.MailComposer;
 import care.securebase.notifications.scheduling.ReminderSchedule;
@@ -22,7 +21,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -48,19 +46,17 @@ public class AppointmentService {
     private final Clock clock;
     private final SettingsService settings;
     private final MailComposer composer;
-    private final DeliveryTracing tracing;
     private final ClientMessaging messaging;
     private final StaffNoticeService staffNotices;
 
     public AppointmentService(Inbox inbox, EntityManager em, Clock clock, SettingsService settings,
-                              MailComposer composer, DeliveryTracing tracing, ClientMessaging messaging,
+                              MailComposer composer, ClientMessaging messaging,
                               StaffNoticeService staffNotices) {
         this.inbox = inbox;
         this.em = em;
         this.clock = clock;
         this.settings = settings;
         this.composer = composer;
-        this.tracing = tracing;
         this.messaging = messaging;
         this.staffNotices = staffNotices;
     }
@@ -166,39 +162,34 @@ public class AppointmentService {
         return AppointmentReminder.ofSession(sessionId);
     }
 
-    /** As {@link ReminderService#deliverNextDue()}. */
+    /** As {@link ReminderService#deliverDue}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean deliverNextDue() {
+    public int deliverDue(int max) {
         Instant now = clock.instant();
-        Optional<AppointmentReminder> claimed = AppointmentReminder.claimNextDue(now);
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        AppointmentReminder reminder = claimed.get();
-        return tracing.attempt(KIND, reminder.id, reminder, () -> settle(reminder, now));
-    }
-
-    private boolean settle(AppointmentReminder reminder, Instant now) {
-        messaging.settle(reminder, KIND, "APPOINTMENT_REMINDER",
-                ReminderRouting.Due.appointment(reminder.sendAt, reminder.startsAt), now,
-                new ClientMessaging.Compose() {
-                    @Override
-                    public MailComposer.RenderedMail mail(ClientContact contact, Settings clinic, String optOutLink) {
-                        return composer.appointmentReminder(reminder.startsAt, contact.timeZone, contact.language,
-                                reminder.clinicId, clinic.defaultLanguage(), reminder.link, reminder.videoLink,
-                                optOutLink);
-                    }
-
-                    @Override
-                    public String sms(ClientContact contact, Settings clinic, String optOutLink) {
-                        return composer.appointmentReminderSms(reminder.startsAt, contact.timeZone, contact.language,
-                                reminder.clinicId, clinic.defaultLanguage(), reminder.link, reminder.videoLink,
-                                optOutLink);
+        List<AppointmentReminder> claimed = AppointmentReminder.claimDue(now, max);
+        messaging.settle(claimed, KIND, "APPOINTMENT_REMINDER", now,
+                reminder -> ReminderRouting.Due.appointment(reminder.sendAt, reminder.startsAt), this::compose,
+                (reminder, sent) -> {
+                    if (reminder.status != DeliveryStatus.PENDING) {
+                        reminder.link = null;
                     }
                 });
-        if (reminder.status != DeliveryStatus.PENDING) {
-            reminder.link = null;
-        }
-        return true;
+        return claimed.size();
+    }
+
+    private ClientMessaging.Compose compose(AppointmentReminder reminder) {
+        return new ClientMessaging.Compose() {
+            @Override
+            public MailComposer.RenderedMail mail(ClientContact contact, Settings clinic, String optOutLink) {
+                return composer.appointmentReminder(reminder.startsAt, contact.timeZone, contact.language,
+                        reminder.clinicId, clinic.defaultLanguage(), reminder.link, reminder.videoLink, optOutLink);
+            }
+
+            @Override
+            public String sms(ClientContact contact, Settings clinic, String optOutLink) {
+                return composer.appointmentReminderSms(reminder.startsAt, contact.timeZone, contact.language,
+                        reminder.clinicId, clinic.defaultLanguage(), reminder.link, reminder.videoLink, optOutLink);
+            }
+        };
     }
 }

@@ -9,7 +9,6 @@ import care.securebase.kit.outbox.Outbox;
 import care.securebase.notifications.CheckInMessage;
 import care.securebase.notifications.ClientContact;
 import care.securebase.notifications.DeliveryStatus;
-import care.securebase.notifications.delivery.DeliveryTracing;
 import care.securebase.notifications.delivery.ReminderRouting;
 import care.securebase.notifications.mail.MailComposer;
 import care.securebase.notifications.settings.Settings;
@@ -20,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -46,17 +44,15 @@ public class CheckInService {
     private final EntityManager em;
     private final Clock clock;
     private final MailComposer composer;
-    private final DeliveryTracing tracing;
     private final ClientMessaging messaging;
 
     public CheckInService(Inbox inbox, Outbox outbox, EntityManager em, Clock clock, MailComposer composer,
-                          DeliveryTracing tracing, ClientMessaging messaging) {
+                          ClientMessaging messaging) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.em = em;
         this.clock = clock;
         this.composer = composer;
-        this.tracing = tracing;
         this.messaging = messaging;
     }
 
@@ -123,33 +119,34 @@ public class CheckInService {
         return CheckInMessage.ofClient(clientId);
     }
 
-    /** As {@link ReminderService#deliverNextDue()}. */
+    /** As {@link ReminderService#deliverDue}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean deliverNextDue() {
+    public int deliverDue(int max) {
         Instant now = clock.instant();
-        Optional<CheckInMessage> claimed = CheckInMessage.claimNextDue(now);
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        CheckInMessage message = claimed.get();
-        return tracing.attempt(KIND, message.id, message, () -> settle(message, now));
+        List<CheckInMessage> claimed = CheckInMessage.claimDue(now, max);
+        messaging.settle(claimed, KIND, "CHECK_IN", now,
+                message -> ReminderRouting.Due.checkIn(message.dueAt, message.expiresAt), this::compose,
+                this::settled);
+        return claimed.size();
     }
 
-    private boolean settle(CheckInMessage message, Instant now) {
-        boolean sent = messaging.settle(message, KIND, "CHECK_IN", ReminderRouting.Due.checkIn(message.dueAt, message.expiresAt), now,
-                new ClientMessaging.Compose() {
-                    @Override
-                    public MailComposer.RenderedMail mail(ClientContact contact, Settings clinic, String optOutLink) {
-                        return composer.checkIn(message.link, contact.language, message.clinicId,
-                                clinic.defaultLanguage(), optOutLink);
-                    }
+    private ClientMessaging.Compose compose(CheckInMessage message) {
+        return new ClientMessaging.Compose() {
+            @Override
+            public MailComposer.RenderedMail mail(ClientContact contact, Settings clinic, String optOutLink) {
+                return composer.checkIn(message.link, contact.language, message.clinicId,
+                        clinic.defaultLanguage(), optOutLink);
+            }
 
-                    @Override
-                    public String sms(ClientContact contact, Settings clinic, String optOutLink) {
-                        return composer.checkInSms(message.link, contact.language, message.clinicId,
-                                clinic.defaultLanguage(), optOutLink);
-                    }
-                });
+            @Override
+            public String sms(ClientContact contact, Settings clinic, String optOutLink) {
+                return composer.checkInSms(message.link, contact.language, message.clinicId,
+                        clinic.defaultLanguage(), optOutLink);
+            }
+        };
+    }
+
+    private void settled(CheckInMessage message, boolean sent) {
         if (sent) {
             outbox.publish(new CheckInSent(message.checkInId, message.clientId, message.clinicId, message.sentAt,
                     message.channel.name()));
@@ -157,6 +154,5 @@ public class CheckInService {
         if (message.status != DeliveryStatus.PENDING) {
             message.link = null; // the credential is no longer needed here
         }
-        return true;
     }
 }

@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -95,39 +94,56 @@ public class NoticeService {
         return PartnerNotice.newestFirst(page, size);
     }
 
-    /** As {@link ReminderService#deliverNextDue()}. */
+    /** As {@link ReminderService#deliverDue}: one batch, sent together. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean deliverNextDue() {
+    public int deliverDue(int max) {
         Instant now = clock.instant();
-        Optional<PartnerNotice> claimed = PartnerNotice.claimNextDue(now);
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        PartnerNotice notice = claimed.get();
-        return tracing.attempt("partner-notice", notice.id, notice, () -> settle(notice, now));
+        List<PartnerNotice> claimed = PartnerNotice.claimDue(now, max);
+        MailSender.Batch mails = sender.batch();
+        tracing.each("partner-notice", claimed, n -> n.id, (notice, attempt) -> settle(notice, now, mails, attempt),
+                mails::send);
+        return claimed.size();
     }
 
-    private boolean settle(PartnerNotice notice, Instant now) {
+    private void settle(PartnerNotice notice, Instant now, MailSender.Batch mails, DeliveryTracing.Attempt attempt) {
         if (!notice.hasNoticeEmail()) {
             notice.skip(NO_NOTICE_ADDRESS);
             metrics.count("partner-notice", "skipped");
             LOG.infof("Partner notice %s skipped: %s", notice.id, NO_NOTICE_ADDRESS);
-            return true;
+            return;
         }
+        MailComposer.RenderedMail mail;
         try {
-            sender.send(notice.noticeEmail.strip(), composer.partnerNotice(notice.referralId, notice.clinicId,
-                    settings.of(notice.clinicId).defaultLanguage()), MailSender.messageId("partner-notice", notice.id));
-            notice.markSent(clock.instant());
-            metrics.count("partner-notice", "sent");
-            LOG.infof("Partner notice %s sent by e-mail", notice.id);
+            mail = composer.partnerNotice(notice.referralId, notice.clinicId,
+                    settings.of(notice.clinicId).defaultLanguage());
         } catch (RuntimeException e) {
-            notice.failedAttempt(MailSender.reasonOf(e), now, delivery.retry());
-            metrics.failure("partner-notice", notice.reason, notice.nextAttemptAt == null);
-            LOG.warnf("Partner notice %s not sent (attempt %d, %s)", notice.id, notice.attempts, notice.reason);
-            if (notice.nextAttemptAt == null) {
-                failures.report(notice.id, notice.clinicId, notice.clientId, "PARTNER_NOTICE", "EMAIL", notice.attempts);
-            }
+            failed(notice, now, e); // as a failed send: retried, then given up
+            return;
         }
-        return true;
+        mails.add(notice.noticeEmail.strip(), mail, MailSender.messageId("partner-notice", notice.id),
+                new MailSender.Outcome() {
+                    @Override
+                    public void sent() {
+                        attempt.run(() -> {
+                            notice.markSent(clock.instant());
+                            metrics.count("partner-notice", "sent");
+                            LOG.infof("Partner notice %s sent by e-mail", notice.id);
+                        });
+                    }
+
+                    @Override
+                    public void failed(Throwable failure) {
+                        attempt.run(() -> NoticeService.this.failed(notice, now, failure));
+                    }
+                });
+    }
+
+    private void failed(PartnerNotice notice, Instant now, Throwable failure) {
+        notice.failedAttempt(MailSender.reasonOf(failure), now, delivery.retry());
+        metrics.failure("partner-notice", notice.reason, notice.nextAttemptAt == null);
+        LOG.warnf("Partner notice %s not sent (attempt %d, %s)", notice.id, notice.attempts, notice.reason);
+        if (notice.nextAttemptAt == null) {
+            failures.report(notice.id, notice.clinicId, notice.clientId, "PARTNER_NOTICE", "EMAIL", notice.attempts);
+        }
     }
 }

@@ -11,7 +11,6 @@ import care.securebase.kit.outbox.Outbox;
 import care.securebase.notifications.BoosterReminder;
 import care.securebase.notifications.ClientContact;
 import care.securebase.notifications.StaffNoticeKind;
-import care.securebase.notifications.delivery.DeliveryTracing;
 import care.securebase.notifications.delivery.ReminderRouting;
 import care.securebase.notifications.mail.MailComposer;
 import care.securebase.notifications.scheduling.ReminderSchedule;
@@ -44,12 +43,10 @@ public class ReminderService {
     private final SettingsService settings;
     private final MailComposer composer;
     private final StaffNoticeService staffNotices;
-    private final DeliveryTracing tracing;
     private final ClientMessaging messaging;
 
     public ReminderService(Inbox inbox, Outbox outbox, EntityManager em, Clock clock, SettingsService settings,
-                           MailComposer composer, StaffNoticeService staffNotices, DeliveryTracing tracing,
-                           ClientMessaging messaging) {
+                           MailComposer composer, StaffNoticeService staffNotices, ClientMessaging messaging) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.em = em;
@@ -57,7 +54,6 @@ public class ReminderService {
         this.settings = settings;
         this.composer = composer;
         this.staffNotices = staffNotices;
-        this.tracing = tracing;
         this.messaging = messaging;
     }
 
@@ -184,43 +180,43 @@ public class ReminderService {
     }
 
     /**
-     * Claims one due reminder and settles it. The reminder is marked SENT in the same transaction,
-     * right after the SMTP server (or SMS gateway) accepted it, so a later round never sends it again.
+     * Claims up to {@code max} due reminders and settles them ({@link ClientMessaging#settle}). Each is
+     * marked SENT in the same transaction once the SMTP server (or SMS gateway) accepted it, so a later
+     * round never sends it again.
      *
-     * @return false when nothing is due
+     * @return how many were claimed
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean deliverNextDue() {
+    public int deliverDue(int max) {
         Instant now = clock.instant();
-        Optional<BoosterReminder> claimed = BoosterReminder.claimNextDue(now);
-        if (claimed.isEmpty()) {
-            return false;
-        }
-        BoosterReminder reminder = claimed.get();
-        return tracing.attempt("booster-reminder", reminder.id, reminder, () -> settle(reminder, now));
+        List<BoosterReminder> claimed = BoosterReminder.claimDue(now, max);
+        messaging.settle(claimed, "booster-reminder", "BOOSTER_REMINDER", now,
+                reminder -> ReminderRouting.Due.appointment(reminder.sendAt, reminder.appointmentAt),
+                this::compose, this::settled);
+        return claimed.size();
     }
 
-    private boolean settle(BoosterReminder reminder, Instant now) {
-        boolean sent = messaging.settle(reminder, "booster-reminder", "BOOSTER_REMINDER",
-                ReminderRouting.Due.appointment(reminder.sendAt, reminder.appointmentAt), now,
-                new ClientMessaging.Compose() {
-                    @Override
-                    public MailComposer.RenderedMail mail(ClientContact contact, Settings clinic, String optOutLink) {
-                        return composer.boosterReminder(contact.preferredName, reminder.appointmentAt, contact.timeZone,
-                                contact.language, reminder.clinicId, clinic.defaultLanguage(), optOutLink);
-                    }
+    private ClientMessaging.Compose compose(BoosterReminder reminder) {
+        return new ClientMessaging.Compose() {
+            @Override
+            public MailComposer.RenderedMail mail(ClientContact contact, Settings clinic, String optOutLink) {
+                return composer.boosterReminder(contact.preferredName, reminder.appointmentAt, contact.timeZone,
+                        contact.language, reminder.clinicId, clinic.defaultLanguage(), optOutLink);
+            }
 
-                    @Override
-                    public String sms(ClientContact contact, Settings clinic, String optOutLink) {
-                        return composer.boosterReminderSms(contact.preferredName, reminder.appointmentAt,
-                                contact.timeZone, contact.language, reminder.clinicId, clinic.defaultLanguage(),
-                                optOutLink);
-                    }
-                });
+            @Override
+            public String sms(ClientContact contact, Settings clinic, String optOutLink) {
+                return composer.boosterReminderSms(contact.preferredName, reminder.appointmentAt,
+                        contact.timeZone, contact.language, reminder.clinicId, clinic.defaultLanguage(),
+                        optOutLink);
+            }
+        };
+    }
+
+    private void settled(BoosterReminder reminder, boolean sent) {
         if (sent) {
             outbox.publish(new ReminderSent(reminder.id, reminder.boosterId, reminder.episodeId, reminder.clientId,
                     reminder.clinicId, reminder.channel.name(), reminder.sentAt));
         }
-        return true;
     }
 }

@@ -267,21 +267,24 @@ public class StaffNoticeService {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean deliver(UUID id) {
         Instant now = clock.instant();
-        return StaffNotice.claim(id, now).map(n -> settle(n, now)).orElse(false);
+        return settle(StaffNotice.claim(id, now), now) > 0;
     }
 
-    /** As {@link ReminderService#deliverNextDue()}; picks up retries and anything not sent at once. */
+    /** As {@link ReminderService#deliverDue}; picks up retries and anything not sent at once. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean deliverNextDue() {
+    public int deliverDue(int max) {
         Instant now = clock.instant();
-        return StaffNotice.claimNextDue(now).map(n -> settle(n, now)).orElse(false);
+        return settle(StaffNotice.claimDue(now, max), now);
     }
 
-    private boolean settle(StaffNotice notice, Instant now) {
-        return tracing.attempt("staff-notice", notice.id, notice, () -> attempt(notice, now));
+    private int settle(List<StaffNotice> notices, Instant now) {
+        MailSender.Batch mails = sender.batch();
+        tracing.each("staff-notice", notices, n -> n.id, (notice, attempt) -> attempt(notice, now, mails, attempt),
+                mails::send);
+        return notices.size();
     }
 
-    private boolean attempt(StaffNotice notice, Instant now) {
+    private void attempt(StaffNotice notice, Instant now, MailSender.Batch mails, DeliveryTracing.Attempt attempt) {
         OnCallRouting.OnSend decision;
         try {
             decision = OnCallRouting.onSend(directory.emailOf(notice.recipient));
@@ -289,7 +292,7 @@ public class StaffNoticeService {
             failed(notice, DIRECTORY_UNAVAILABLE, now);
             LOG.warnf("Staff notice %s not sent (attempt %d, %s: %s)", notice.id, notice.attempts, notice.reason,
                     rootType(e));
-            return true;
+            return;
         }
         if (decision instanceof OnCallRouting.Skip skip) {
             notice.skip(skip.reason());
@@ -298,24 +301,43 @@ public class StaffNoticeService {
                 metrics.onCallUnreached(skip.reason());
             }
             LOG.warnf("Staff notice %s skipped: %s", notice.id, skip.reason());
-            return true;
+            return;
         }
         OnCallRouting.SendEmail email = (OnCallRouting.SendEmail) decision;
+        UUID linkTo = notice.kind == StaffNoticeKind.REFERRAL_OVERDUE ? notice.subjectId : notice.clientId;
+        MailComposer.RenderedMail mail;
         try {
-            UUID linkTo = notice.kind == StaffNoticeKind.REFERRAL_OVERDUE ? notice.subjectId : notice.clientId;
-            sender.send(email.address(), composer.staffNotice(notice.kind, notice.clinicId,
-                    settings.of(notice.clinicId).defaultLanguage(), linkTo), MailSender.messageId("staff-notice", notice.id));
-            notice.markSent(clock.instant());
-            metrics.count("staff-notice", "sent");
-            if (notice.kind.onCall()) {
-                metrics.onCallSent(notice.raisedAt != null ? notice.raisedAt : notice.createdAt, notice.sentAt);
-            }
-            LOG.infof("Staff notice %s sent by e-mail", notice.id);
+            mail = composer.staffNotice(notice.kind, notice.clinicId, settings.of(notice.clinicId).defaultLanguage(),
+                    linkTo);
         } catch (RuntimeException e) {
-            failed(notice, MailSender.reasonOf(e), now);
+            failed(notice, MailSender.reasonOf(e), now); // as a failed send: retried, then given up
             LOG.warnf("Staff notice %s not sent (attempt %d, %s)", notice.id, notice.attempts, notice.reason);
+            return;
         }
-        return true;
+        mails.add(email.address(), mail, MailSender.messageId("staff-notice", notice.id),
+                new MailSender.Outcome() {
+                    @Override
+                    public void sent() {
+                        attempt.run(() -> {
+                            notice.markSent(clock.instant());
+                            metrics.count("staff-notice", "sent");
+                            if (notice.kind.onCall()) {
+                                metrics.onCallSent(notice.raisedAt != null ? notice.raisedAt : notice.createdAt,
+                                        notice.sentAt);
+                            }
+                            LOG.infof("Staff notice %s sent by e-mail", notice.id);
+                        });
+                    }
+
+                    @Override
+                    public void failed(Throwable failure) {
+                        attempt.run(() -> {
+                            StaffNoticeService.this.failed(notice, MailSender.reasonOf(failure), now);
+                            LOG.warnf("Staff notice %s not sent (attempt %d, %s)", notice.id, notice.attempts,
+                                    notice.reason);
+                        });
+                    }
+                });
     }
 
     private void failed(StaffNotice notice, String reason, Instant now) {
