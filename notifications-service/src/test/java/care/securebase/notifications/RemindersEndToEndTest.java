@@ -123,6 +123,8 @@ class RemindersEndToEndTest {
             clock.reset();
         }
         assertEquals(2, GreenMailApi.messagesFor(email).size());
+        // The server has the mail before the batch's transaction marks it sent.
+        await().atMost(WITHIN).until(() -> remindersOf(clientId).stream().filter(r -> r.status == DeliveryStatus.SENT).count() >= 2);
         List<BoosterReminder> sent = remindersOf(clientId).stream().filter(r -> r.status == DeliveryStatus.SENT).toList();
         assertEquals(2, sent.size());
         assertTrue(sent.stream().allMatch(r -> r.boosterId.equals(soonBooster)));
