@@ -81,6 +81,8 @@ class RequestPathsUseIndexesTest {
 
             given().auth().oauth2(Tokens.of("carmen")).get("/referrals").then().statusCode(200)
                     .body("id", hasItem(referral));
+            given().auth().oauth2(Tokens.of("carmen")).queryParam("status", "ACCEPTED").get("/referrals")
+                    .then().statusCode(200).body("id", hasItem(referral));
             given().auth().oauth2(Tokens.of("carmen")).queryParam("clientId", body.get("clientId"))
                     .get("/referrals").then().statusCode(200).body("id", hasItem(referral));
             given().auth().oauth2(Tokens.of("carmen")).get("/referrals/board").then().statusCode(200);
