@@ -38,7 +38,7 @@ public class ClientContact extends PanacheEntityBase {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return ClientContact.<ClientContact>list("clientId in ?1", ids).stream()
+        return InBatches.list(ids, batch -> ClientContact.<ClientContact>list("clientId in ?1", batch)).stream()
                 .collect(Collectors.toMap(c -> c.clientId, Function.identity()));
     }
 }

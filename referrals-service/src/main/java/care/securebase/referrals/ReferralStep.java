@@ -67,7 +67,8 @@ public class ReferralStep extends PanacheEntityBase {
         if (referralIds.isEmpty()) {
             return Map.of();
         }
-        return ReferralStep.<ReferralStep>list("referralId in ?1", Sort.by("seq"), referralIds).stream()
-                .collect(Collectors.groupingBy(s -> s.referralId));
+        // A referral's steps come in one batch, in order.
+        return InBatches.list(referralIds, batch -> ReferralStep.<ReferralStep>list("referralId in ?1", Sort.by("seq"), batch))
+                .stream().collect(Collectors.groupingBy(s -> s.referralId));
     }
 }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,7 +52,11 @@ public class TriageResource {
     public record ClinicianView(String id, String clinicId, String displayName, int caseloadLimit, long caseload,
                                 boolean onCall, boolean active) {
         static ClinicianView of(Clinician c) {
-            return new ClinicianView(c.id, c.clinicId, c.displayName, c.caseloadLimit, c.caseload(), c.onCall, c.active);
+            return of(c, c.caseload());
+        }
+
+        static ClinicianView of(Clinician c, long caseload) {
+            return new ClinicianView(c.id, c.clinicId, c.displayName, c.caseloadLimit, caseload, c.onCall, c.active);
         }
     }
 
@@ -64,7 +69,9 @@ public class TriageResource {
     @RolesAllowed({Roles.INTAKE_COORDINATOR, Roles.CLINICIAN, Roles.CLINIC_ADMIN})
     @Operation(summary = "The clinic's clinicians with their caseload and limit")
     public List<ClinicianView> clinicians(@QueryParam("clinicId") String clinicId) {
-        return assignments.clinicians(clinicId).stream().map(ClinicianView::of).toList();
+        List<Clinician> clinicians = assignments.clinicians(clinicId);
+        Map<String, Long> caseloads = Clinician.caseloads(clinicians.stream().map(c -> c.id).toList());
+        return clinicians.stream().map(c -> ClinicianView.of(c, caseloads.getOrDefault(c.id, 0L))).toList();
     }
 
     @PUT

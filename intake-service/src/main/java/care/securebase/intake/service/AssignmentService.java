@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -106,11 +107,13 @@ public class AssignmentService {
     }
 
     private static Optional<Clinician> withMostRoom(String clinicId) {
-        // One caseload count per clinician; on a tie the first (by id) keeps it.
+        // On a tie the first (by id) keeps it.
+        List<Clinician> clinicians = Clinician.ofClinic(clinicId);
+        Map<String, Long> caseloads = Clinician.caseloads(clinicians.stream().map(c -> c.id).toList());
         Clinician best = null;
         long bestRoom = 0;
-        for (Clinician clinician : Clinician.ofClinic(clinicId)) {
-            long room = clinician.room();
+        for (Clinician clinician : clinicians) {
+            long room = clinician.roomWith(caseloads.getOrDefault(clinician.id, 0L));
             if (room > bestRoom) {
                 best = clinician;
                 bestRoom = room;
