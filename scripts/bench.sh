@@ -410,7 +410,7 @@ bench_dispatch_step() { # out-file
     --argjson ms "$(awk -F'\t' -v tick="$BENCH_TICK_MS" 'FILENAME == ARGV[1] { b[$1] = $2; next }
         $1 == "notifications-service" { printf "%d", ($2 - b[$1]) * tick }' "$BENCH_TMP/cpu-before" "$BENCH_TMP/cpu-after")" '
     ($r | split("\t")) as $x
-    | {due: ($x[0] | tonumber) + ($x[1] | tonumber), sent: ($x[0] | tonumber), seconds: ($x[2] | tonumber),
+    | {due: (($x[0] | tonumber) + ($x[1] | tonumber)), sent: ($x[0] | tonumber), seconds: ($x[2] | tonumber),
        perSecond: ($x[3] | tonumber? // null), addressesWithTwoOrMore: $twice, addressesWithNone: $missing,
        notificationsCpuMsPerMessage: (if ($x[0] | tonumber) > 0 then ($ms / ($x[0] | tonumber) * 100 | round / 100) else null end)}' >"$out"
   say "bench:   $(jq -r '"\(.sent) sent in \(.seconds) s = \(.perSecond)/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone)"' "$out")"
