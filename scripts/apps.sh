@@ -127,11 +127,91 @@ app_start() { # instance name
       if [[ -n ${APP_DB[$m]} ]]; then env+=("SECUREBASE_SERVICES_${APP_DB[$m]^^}_URL=$(app_url "$m")"); fi
     done
   fi
-  # Serial GC: five JVMs beside PostgreSQL, Kafka and Keycloak on two cores; G1's concurrent threads
-  # cost more than its pauses save (bench: intake writes at 20/s p99 216 ms with G1, 76 ms with Serial).
+  app_java_init
+  local java_opts=("${APP_JAVA_OPTS[@]}")
+  mapfile -t -O ${#java_opts[@]} java_opts < <(app_cache_opts "$1")
   start_bg "$1" env "${env[@]}" ${APP_EXTRA_ENV[@]+"${APP_EXTRA_ENV[@]}"} \
-    java -XX:+UseSerialGC -Xmx256m -jar "$(app_jar "$module")"
+    "$APP_JAVA" "${java_opts[@]}" -jar "$(app_jar "$module")"
 }
+
+# Serial GC: five JVMs beside PostgreSQL, Kafka and Keycloak on two cores; G1's concurrent threads
+# cost more than its pauses save (bench: intake writes at 20/s p99 216 ms with G1, 76 ms with Serial).
+# -Xms32m: on a 24 GiB machine the initial heap would be the whole -Xmx, and an idle service would keep
+# a young generation of 70 MiB touched; grown on demand instead (idle RSS -45 MiB, docs/benchmark.md).
+APP_JAVA_OPTS=(-XX:+UseSerialGC -Xms32m -Xmx256m)
+
+# The JVM the applications run on (APP_JAVA, its feature release APP_JAVA_MAJOR): CLINIC_APP_JAVA_HOME,
+# else the newest JDK 25 or later under /usr/lib/jvm (the machines' second JDK, Temurin's), else the java
+# on the PATH (17). The suite is Java 17 bytecode; on 25 it starts from an AOT cache (JEP 483/514/515),
+# which does more than 17's AppCDS (docs/benchmark.md).
+app_java_init() {
+  [[ -z ${APP_JAVA:-} ]] || return 0
+  local home major
+  if [[ -n ${CLINIC_APP_JAVA_HOME:-} ]]; then
+    APP_JAVA=$CLINIC_APP_JAVA_HOME/bin/java
+    [[ -x $APP_JAVA ]] || die "CLINIC_APP_JAVA_HOME=$CLINIC_APP_JAVA_HOME holds no bin/java"
+  else
+    APP_JAVA_MAJOR=0
+    for home in /usr/lib/jvm/*/; do
+      major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null) || true
+      if [[ $major =~ ^[0-9]+$ ]] && ((major >= 25 && major > APP_JAVA_MAJOR)) && [[ -x $home/bin/java ]]; then
+        APP_JAVA=${home%/}/bin/java
+        APP_JAVA_MAJOR=$major
+      fi
+    done
+    [[ -n ${APP_JAVA:-} ]] || APP_JAVA=$(command -v java) || die "no java on the PATH"
+  fi
+  APP_JAVA_MAJOR=$("$APP_JAVA" -XshowSettings:properties -version 2>&1 \
+    | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p')
+}
+
+# Start-up archives, one per application in $STATE/aot: the classes a start loads (and, on JDK 25, their
+# linking and method profiles), mapped from a file instead of read, parsed and verified again. An archive
+# is written when the JVM exits after a start that recorded it; it is only valid for the very jars and
+# JVM that made it, so a rebuild makes the next start record again. ./clinic up records (apps_up sets
+# APP_CACHE_RECORD=1); any start uses a valid archive; CLINIC_APP_CACHE=0 turns both off.
+APP_CACHE_RECORD=0
+
+app_cache_stamp() { # module: what an archive of it depends on
+  printf '%s\n' "$APP_JAVA" "$(stat -L -c '%s %Y' "$(dirname "$(readlink -f "$APP_JAVA")")/../lib/modules")" "${APP_JAVA_OPTS[*]}"
+  find "$ROOT/$1/target/quarkus-app" -type f ! -name '*.aot' ! -name '*.jsa' -printf '%P %s %T@\n' | sort
+}
+
+app_cache_opts() { # instance name: the archive options of its start, one per line
+  [[ ${CLINIC_APP_CACHE:-1} == 1 ]] || return 0
+  local module archive use record quiet stamp
+  module=$(app_module "$1")
+  # Recording warns about every class it leaves out (generated at run time, failed verification...):
+  # hundreds of lines of no news in the application's log, which CLINIC_LOG_FORMAT=json keeps JSON.
+  if ((APP_JAVA_MAJOR >= 25)); then
+    archive="$STATE/aot/$module.aot"
+    use=-XX:AOTCache=$archive
+    record=-XX:AOTCacheOutput=$archive
+    quiet='-Xlog:aot*=error,cds*=error'
+  else
+    archive="$STATE/aot/$module.jsa"
+    use=-XX:SharedArchiveFile=$archive
+    record=-XX:ArchiveClassesAtExit=$archive
+    quiet='-Xlog:cds*=error'
+  fi
+  stamp=$(app_cache_stamp "$module" | sha256sum | cut -d' ' -f1)
+  # The stamp is written when recording starts; the archive only at the JVM's exit (a killed JVM leaves
+  # none, and JDK 25 leaves its .config while it is still assembling one).
+  if [[ -f $archive && ! -f $archive.config && $archive -nt $archive.stamp && $(cat "$archive.stamp" 2>/dev/null) == "$stamp" ]]; then
+    # Should it not fit after all, the JVM says so in the log and starts without it.
+    echo "$use"
+    return
+  fi
+  # One instance records (replicas would write the same file); the others start without.
+  ((APP_CACHE_RECORD)) && [[ $1 == "$module" || $1 == "$module-1" ]] || return 0
+  mkdir -p "$STATE/aot"
+  rm -f "$archive" "$archive.config"
+  echo "$stamp" >"$archive.stamp"
+  printf '%s\n' "$record" "$quiet"
+}
+
+# Stops an instance; a JVM that recorded its archive writes it on the way out, which takes a while.
+app_stop() { stop_bg "$1" 120; }
 
 apps_up() {
   local m name missing=()
@@ -153,6 +233,7 @@ does not produce quarkus-app/ is not a Quarkus application yet."
     done
   done
   ((REPLICAS > 1)) || front_down
+  APP_CACHE_RECORD=1
   for m in "${APP_MODULES[@]}"; do
     for name in $(app_instances "$m"); do
       if running_pid "$name" >/dev/null; then
@@ -175,11 +256,13 @@ does not produce quarkus-app/ is not a Quarkus application yet."
 }
 
 apps_down() {
-  local i name
+  local m name
   front_down
-  for ((i = ${#APP_MODULES[@]} - 1; i >= 0; i--)); do
-    for name in $(app_running "${APP_MODULES[i]}"); do stop_bg "$name"; done
+  # All at once: each may be writing its start-up archive.
+  for m in "${APP_MODULES[@]}"; do
+    for name in $(app_running "$m"); do app_stop "$name" & done
   done
+  wait
 }
 
 load_demo() {
