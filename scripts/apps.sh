@@ -174,7 +174,7 @@ APP_CACHE_RECORD=0
 
 app_cache_stamp() { # module: what an archive of it depends on
   printf '%s\n' "$APP_JAVA" "$(stat -L -c '%s %Y' "$(dirname "$(readlink -f "$APP_JAVA")")/../lib/modules")" "${APP_JAVA_OPTS[*]}"
-  find "$ROOT/$1/target/quarkus-app" -type f ! -name '*.aot' ! -name '*.jsa' -printf '%P %s %T@\n' | sort
+  find "$(dirname "$(app_jar "$1")")" -type f ! -name '*.aot' ! -name '*.jsa' -printf '%P %s %T@\n' | sort
 }
 
 app_cache_opts() { # instance name: the archive options of its start, one per line

@@ -104,7 +104,7 @@ bench_ceiling() { # prints one-row-insert commits per second
 
 bench_startup() { # module: restarts it; prints {"startSeconds":..,"idleRssMb":..}
   local m=$1 start ready pid
-  stop_bg "$m" >/dev/null
+  app_stop "$m" >/dev/null
   start=$(date +%s.%N)
   app_start "$m"
   until app_ready "$m"; do
@@ -419,6 +419,7 @@ bench_dispatch_step() { # out-file
 # ---- A run: one side (the applications as they are), or two (--baseline REV, then this tree)
 
 bench_run() {
+  [[ ${1:-} != startup ]] || { bench_startup_run; return; }
   local baseline="" m
   while (($#)); do
     case $1 in
@@ -498,7 +499,7 @@ bench_baseline_build() { # revision: prints the directory
 bench_use_jars() { # directory whose */target/quarkus-app the applications run from
   local m
   APP_JAR_ROOT=$1
-  for m in "${APP_MODULES[@]}"; do stop_bg "$m" >/dev/null; done
+  for m in "${APP_MODULES[@]}"; do app_stop "$m" >/dev/null; done
   for m in "${APP_MODULES[@]}"; do app_start "$m"; done
   for m in "${APP_MODULES[@]}"; do wait_ready "$m" 120 app_ready "$m" >/dev/null; done
 }
@@ -507,7 +508,7 @@ bench_use_jars() { # directory whose */target/quarkus-app the applications run f
 # data, so that it does not run on indexes or columns a later revision added.
 bench_fresh_databases() { # directory of the baseline
   local m db
-  for m in "${APP_MODULES[@]}"; do stop_bg "$m" >/dev/null; done
+  for m in "${APP_MODULES[@]}"; do app_stop "$m" >/dev/null; done
   for db in "${SERVICES[@]}"; do
     bench_psql postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
   done
@@ -701,4 +702,122 @@ bench_markdown() { # results.json: one column per side
       (.sides[-1].cost.sqlPerIntake | to_entries[] | .key as $db | .value.top[]
        | "| \($db) | \(.perUnit) | \(.meanMs) | \(.rowsPerCall) | `\(.query | gsub("\\|"; "\\\\|"))` |")
   ' "$1"
+}
+
+# ---- ./clinic bench startup: the launches of scripts/apps.sh compared on this tree's jars
+
+# name|JDK feature release|start-up archive (0/1)|JVM options|environment. "before" is the launch of
+# every revision up to issue 19 (java on the PATH, no archive, the initial heap left to the JVM); the
+# last one tries what JDK 25 adds for memory (compact object headers) and fewer malloc arenas.
+BENCH_LAUNCHES=(
+  "before|17|0|-XX:+UseSerialGC -Xmx256m|"
+  "17, -Xms32m|17|0|-XX:+UseSerialGC -Xms32m -Xmx256m|"
+  "17, -Xms32m, AppCDS|17|1|-XX:+UseSerialGC -Xms32m -Xmx256m|"
+  "25, -Xms32m|25|0|-XX:+UseSerialGC -Xms32m -Xmx256m|"
+  "25, -Xms32m, AOT cache|25|1|-XX:+UseSerialGC -Xms32m -Xmx256m|"
+  "25, -Xms32m, AOT cache, compact headers, 2 malloc arenas|25|1|-XX:+UseSerialGC -Xms32m -Xmx256m -XX:+UseCompactObjectHeaders|MALLOC_ARENA_MAX=2"
+)
+BENCH_STARTS="${CLINIC_BENCH_STARTS:-3}"
+
+bench_jdk_home() { # feature release: a JDK of it, from the PATH's java or /usr/lib/jvm
+  local home
+  for home in "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/*/; do
+    home=${home%/}
+    if [[ -x $home/bin/java && $(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null) == "$1" ]]; then
+      echo "$home"
+      return
+    fi
+  done
+  return 1
+}
+
+bench_until_ready() { # name...: seconds from now until every one answers ready
+  local start name
+  start=$(date +%s.%N)
+  for name in "$@"; do wait_ready "$name" 180 app_ready "$name" >/dev/null; done
+  printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)"
+}
+
+bench_startup_run() {
+  local m
+  running_pid front >/dev/null && die "bench measures one instance of each application: ./clinic up without --replicas"
+  for m in "${APP_MODULES[@]}"; do
+    app_ready "$m" || die "$m is not running: start the stack with ./clinic up first"
+  done
+  command -v bc >/dev/null || { say "installing bc (apt-get)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q bc >/dev/null; }
+  BENCH_RUN="startup-$(date -u +%Y%m%dT%H%M%SZ)"
+  mkdir -p "$BENCH_RESULTS"
+  local json="$BENCH_RESULTS/$BENCH_RUN.json" default_opts=("${APP_JAVA_OPTS[@]}") launches="[]"
+  local launch name jdk cache opts vars home together apps i s starts rss extra_env=(${APP_EXTRA_ENV[@]+"${APP_EXTRA_ENV[@]}"})
+  for launch in "${BENCH_LAUNCHES[@]}"; do
+    IFS='|' read -r name jdk cache opts vars <<<"$launch"
+    home=$(bench_jdk_home "$jdk") || { say "bench: no JDK $jdk on this machine; '$name' left out"; continue; }
+    say "bench: launch '$name' ($home, $opts${vars:+, $vars})"
+    CLINIC_APP_JAVA_HOME=$home CLINIC_APP_CACHE=$cache
+    read -r -a APP_JAVA_OPTS <<<"$opts"
+    APP_EXTRA_ENV=(${extra_env[@]+"${extra_env[@]}"})
+    [[ -z $vars ]] || APP_EXTRA_ENV+=($vars)
+    unset APP_JAVA APP_JAVA_MAJOR
+    for m in "${APP_MODULES[@]}"; do app_stop "$m" >/dev/null & done
+    wait
+    if ((cache)); then
+      # The archives are recorded by a start and written as the JVM exits.
+      APP_CACHE_RECORD=1
+      for m in "${APP_MODULES[@]}"; do app_start "$m"; done
+      bench_until_ready "${APP_MODULES[@]}" >/dev/null
+      for m in "${APP_MODULES[@]}"; do app_stop "$m" >/dev/null & done
+      wait
+      APP_CACHE_RECORD=0
+    fi
+    # As ./clinic up starts them: all five at once.
+    for m in "${APP_MODULES[@]}"; do app_start "$m"; done
+    together=$(bench_until_ready "${APP_MODULES[@]}")
+    say "bench:   five at once: all ready after $together s"
+    sleep 10
+    apps="{}"
+    for m in "${APP_MODULES[@]}"; do
+      starts="[]"
+      for ((i = 1; i <= BENCH_STARTS; i++)); do
+        app_stop "$m" >/dev/null
+        app_start "$m"
+        s=$(bench_until_ready "$m")
+        starts=$(jq -c --argjson s "$s" '. + [$s]' <<<"$starts")
+      done
+      sleep 5   # start-up allocation settles before idle memory is read
+      rss=$(bench_rss_mb "$(running_pid "$m")")
+      apps=$(jq -c --arg m "$m" --argjson s "$starts" --argjson rss "$rss" \
+        '. + {($m): {startSeconds: ($s | sort | .[length / 2 | floor]), starts: $s, idleRssMb: $rss}}' <<<"$apps")
+      say "bench:   $m alone: $(jq -r --arg m "$m" '.[$m] | "started in \(.starts | map(tostring) | join(", ")) s; idle \(.idleRssMb) MiB"' <<<"$apps")"
+    done
+    launches=$(jq -c --arg name "$name" --arg java "$("$APP_JAVA" -version 2>&1 | head -n 1)" --arg opts "$opts" \
+      --arg vars "$vars" --argjson cache "$cache" --argjson t "$together" --argjson apps "$apps" \
+      '. + [{launch: $name, java: $java, options: $opts, environment: $vars, archive: ($cache == 1),
+             fiveAtOnceReadySeconds: $t, applications: $apps}]' <<<"$launches")
+  done
+
+  say "bench: the applications restarted as ./clinic up starts them"
+  unset CLINIC_APP_JAVA_HOME CLINIC_APP_CACHE APP_JAVA APP_JAVA_MAJOR
+  APP_JAVA_OPTS=("${default_opts[@]}")
+  APP_EXTRA_ENV=(${extra_env[@]+"${extra_env[@]}"})
+  for m in "${APP_MODULES[@]}"; do app_stop "$m" >/dev/null & done
+  wait
+  apps_up >/dev/null
+
+  jq -n --arg run "$BENCH_RUN" --arg cpu "$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')" \
+    --argjson cores "$(nproc)" --argjson launches "$launches" --argjson n "$BENCH_STARTS" \
+    '{run: $run, command: "./clinic bench startup", machine: {cpu: $cpu, cores: $cores}, startsPerApplication: $n,
+      launches: $launches}' >"$json"
+  jq -r '
+    ([.launches[].applications | keys[]] | unique) as $apps
+    | "Run `\(.run)` (`\(.command)`) on \(.machine.cores) cores (\(.machine.cpu)); start to ready: the median of \(.startsPerApplication) restarts of the application alone; RSS idle 5 s after its last start.",
+      "",
+      "| Launch | five at once, all ready | " + ($apps | join(" | ")) + " |",
+      "|---|---|" + ($apps | map("---|") | join("")),
+      (.launches[] | . as $l
+       | "| \(.launch) | \(.fiveAtOnceReadySeconds) s | " + ($apps | map($l.applications[.] | "\(.startSeconds) s / \(.idleRssMb) MiB") | join(" | ")) + " |")
+  ' "$json" >"${json%.json}.md"
+  cp "$json" "$BENCH_RESULTS/startup-latest.json"
+  cp "${json%.json}.md" "$BENCH_RESULTS/startup-latest.md"
+  echo
+  cat "${json%.json}.md"
 }
