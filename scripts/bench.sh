@@ -52,7 +52,7 @@ bench_gatling() { # simulation rate seconds [-Dname=value ...]: runs it, prints 
   before=$(bench_reports | wc -l)
   "$ROOT/mvnw" -B -P bench -pl bench gatling:test \
     -Dgatling.simulationClass="care.securebase.bench.$simulation" \
-    -Dbench.rate="$rate" -Dbench.seconds="$seconds" -Dbench.run="$BENCH_RUN" \
+    -Dbench.rate="$rate" -Dbench.seconds="$seconds" -Dbench.run="$BENCH_RUN-${BENCH_SIDE:-now}" \
     -Dbench.keycloak="$KEYCLOAK_URL" -Dbench.intake="$(app_url intake-service)" \
     -Dbench.sessions="$(app_url sessions-service)" -Dbench.referrals="$(app_url referrals-service)" \
     "$@" >>"$LOGS/bench.log" 2>&1 || { show_log_tail bench; die "Gatling run $simulation failed"; }
@@ -579,13 +579,13 @@ bench_side() { # out-file
     "$(app_url intake-service)/clinicians/clara" >/dev/null
 
   local clients expected
-  clients=$(bench_psql intake "SELECT count(*) FROM client WHERE email LIKE '$BENCH_RUN-%'")
+  clients=$(bench_psql intake "SELECT count(*) FROM client WHERE email LIKE '$BENCH_RUN-${BENCH_SIDE:-now}-%'")
   expected=$(bench_psql intake "SELECT count(*) FROM client c JOIN intake i ON i.client_id = c.id
-    WHERE c.email LIKE '$BENCH_RUN-%' AND c.time_zone LIKE 'Etc/%'")
+    WHERE c.email LIKE '$BENCH_RUN-${BENCH_SIDE:-now}-%' AND c.time_zone LIKE 'Etc/%'")
   say "bench:   waiting for the reminders of $expected pipeline clients, due together, to be sent (at most 240 s)"
   local sent=0 waited
   for waited in $(seq 1 240); do
-    bench_psql intake "COPY (SELECT c.id FROM client c WHERE c.email LIKE '$BENCH_RUN-%' AND c.time_zone LIKE 'Etc/%') TO STDOUT" >"$BENCH_TMP/pipeline-clients"
+    bench_psql intake "COPY (SELECT c.id FROM client c WHERE c.email LIKE '$BENCH_RUN-${BENCH_SIDE:-now}-%' AND c.time_zone LIKE 'Etc/%') TO STDOUT" >"$BENCH_TMP/pipeline-clients"
     sent=$(bench_psql notifications "SELECT count(*) FROM booster_reminder WHERE status = 'SENT'
       AND client_id IN ($(sed "s/.*/'&'/" "$BENCH_TMP/pipeline-clients" | paste -sd, -))")
     ((sent >= expected)) && break
