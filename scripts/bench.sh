@@ -32,6 +32,7 @@ bench_rss_mb() { # pid: resident memory of the process in MiB
 bench_rss_sampler() {
   local out=$1 m pid
   : >"$out"
+  rm -f "$out.stop"   # the stop of the side before
   while [[ ! -f $out.stop ]]; do
     for m in "${APP_MODULES[@]}"; do
       pid=$(running_pid "$m") && printf '%s\t%s\n' "$m" "$(bench_rss_mb "$pid")" >>"$out"
