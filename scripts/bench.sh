@@ -735,7 +735,13 @@ bench_jdk_home() { # feature release: a JDK of it, from the PATH's java or /usr/
 bench_until_ready() { # name...: seconds from now until every one answers ready
   local start name
   start=$(date +%s.%N)
-  for name in "$@"; do wait_ready "$name" 180 app_ready "$name" >/dev/null; done
+  # Polled, not wait_ready: a process just started may not show its command line yet (alive would say no).
+  for name in "$@"; do
+    until app_ready "$name"; do
+      sleep 0.1
+      [[ $(echo "$(date +%s.%N) - $start > 180" | bc) == 0 ]] || die "$name not ready 180 s after start (.clinic/logs/$name.log)"
+    done
+  done
   printf '%.1f' "$(echo "$(date +%s.%N) - $start" | bc)"
 }
 
