@@ -137,7 +137,7 @@ app_start() { # instance name
 # Serial GC: five JVMs beside PostgreSQL, Kafka and Keycloak on two cores; G1's concurrent threads
 # cost more than its pauses save (bench: intake writes at 20/s p99 216 ms with G1, 76 ms with Serial).
 # -Xms32m: on a 24 GiB machine the initial heap would be the whole -Xmx, and an idle service would keep
-# a young generation of 70 MiB touched; grown on demand instead (idle RSS -45 MiB, docs/benchmark.md).
+# a young generation of 70 MiB touched; grown on demand instead (idle RSS 50-70 MiB less, ./clinic bench startup).
 APP_JAVA_OPTS=(-XX:+UseSerialGC -Xms32m -Xmx256m)
 
 # The JVM the applications run on (APP_JAVA, its feature release APP_JAVA_MAJOR): CLINIC_APP_JAVA_HOME,
