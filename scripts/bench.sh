@@ -419,6 +419,16 @@ bench_dispatch_step() { # out-file
 
 # ---- A run: one side (the applications as they are), or two (--baseline REV, then this tree)
 
+# The stack of ./clinic up, one instance per application (the bench restarts and measures one process each).
+bench_ready_to_run() {
+  local m
+  running_pid front >/dev/null && die "bench measures one instance of each application: ./clinic up without --replicas"
+  for m in "${APP_MODULES[@]}"; do
+    app_ready "$m" || die "$m is not running: start the stack with ./clinic up first"
+  done
+  command -v bc >/dev/null || { say "installing bc (apt-get)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q bc >/dev/null; }
+}
+
 bench_run() {
   [[ ${1:-} != startup ]] || { bench_startup_run; return; }
   local baseline="" m
@@ -429,12 +439,7 @@ bench_run() {
       *) die "bench: unknown option $1 (usage: ./clinic bench [--baseline GIT-REVISION])" ;;
     esac
   done
-  # It restarts and measures one process per application.
-  running_pid front >/dev/null && die "bench measures one instance of each application: ./clinic up without --replicas"
-  for m in "${APP_MODULES[@]}"; do
-    app_ready "$m" || die "$m is not running: start the stack with ./clinic up first"
-  done
-  command -v bc >/dev/null || { say "installing bc (apt-get)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q bc >/dev/null; }
+  bench_ready_to_run
   BENCH_RUN="bench-$(date -u +%Y%m%dT%H%M%SZ)"
   mkdir -p "$BENCH_RESULTS"
   local json="$BENCH_RESULTS/$BENCH_RUN.json" revision base_dir=""
@@ -747,11 +752,7 @@ bench_until_ready() { # name...: seconds from now until every one answers ready
 
 bench_startup_run() {
   local m
-  running_pid front >/dev/null && die "bench measures one instance of each application: ./clinic up without --replicas"
-  for m in "${APP_MODULES[@]}"; do
-    app_ready "$m" || die "$m is not running: start the stack with ./clinic up first"
-  done
-  command -v bc >/dev/null || { say "installing bc (apt-get)"; DEBIAN_FRONTEND=noninteractive apt-get install -y -q bc >/dev/null; }
+  bench_ready_to_run
   BENCH_RUN="startup-$(date -u +%Y%m%dT%H%M%SZ)"
   mkdir -p "$BENCH_RESULTS"
   local json="$BENCH_RESULTS/$BENCH_RUN.json" default_opts=("${APP_JAVA_OPTS[@]}") launches="[]"
