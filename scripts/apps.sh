@@ -144,6 +144,10 @@ APP_JAVA_OPTS=(-XX:+UseSerialGC -Xms32m -Xmx256m)
 # else the newest JDK 25 or later under /usr/lib/jvm (the machines' second JDK, Temurin's), else the java
 # on the PATH (17). The suite is Java 17 bytecode; on 25 it starts from an AOT cache (JEP 483/514/515),
 # which does more than 17's AppCDS (docs/benchmark.md).
+jdk_release() { # JDK home: its feature release, from its release file (empty if it has none)
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true
+}
+
 app_java_init() {
   [[ -z ${APP_JAVA:-} ]] || return 0
   local home major
@@ -153,7 +157,7 @@ app_java_init() {
   else
     APP_JAVA_MAJOR=0
     for home in /usr/lib/jvm/*/; do
-      major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null) || true
+      major=$(jdk_release "$home")
       if [[ $major =~ ^[0-9]+$ ]] && ((major >= 25 && major > APP_JAVA_MAJOR)) && [[ -x $home/bin/java ]]; then
         APP_JAVA=${home%/}/bin/java
         APP_JAVA_MAJOR=$major

@@ -729,7 +729,7 @@ bench_jdk_home() { # feature release: a JDK of it, from the PATH's java or /usr/
   local home
   for home in "$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")" /usr/lib/jvm/*/; do
     home=${home%/}
-    if [[ -x $home/bin/java && $(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null) == "$1" ]]; then
+    if [[ -x $home/bin/java && $(jdk_release "$home") == "$1" ]]; then
       echo "$home"
       return
     fi
