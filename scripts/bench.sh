@@ -59,7 +59,9 @@ bench_gatling() { # simulation rate seconds [-Dname=value ...]: runs it, prints 
     "$@" >>"$LOGS/bench.log" 2>&1 || { show_log_tail bench; die "Gatling run $simulation failed"; }
   after=$(bench_reports | wc -l)
   ((after > before)) || die "Gatling wrote no report for $simulation (see .clinic/logs/bench.log)"
-  ls -td "$ROOT"/bench/target/gatling/*/ | head -n 1
+  # sed reads the whole list: head would leave ls writing to a closed pipe, and with pipefail the
+  # bench died of SIGPIPE once the reports outgrew the pipe buffer.
+  ls -td "$ROOT"/bench/target/gatling/*/ | sed -n 1p
 }
 
 # One request's (or, with "all", every request's) figures from a Gatling report as a JSON object.
@@ -319,6 +321,79 @@ bench_cores_json() {
     | jq -R -s -c 'split("\n") | map(select(length > 0) | split("\t") | {key: .[0], value: (.[1] | tonumber)}) | from_entries'
 }
 
+# module<TAB>thread group<TAB>CPU ticks so far, for each application's live threads, and the process's
+# own total as "(all)" (threads that ended count only there). Thread names are the JVM's, cut to 15
+# characters ("C2 CompilerThre", "executor-thread-3"); digits are dropped to group them.
+bench_thread_snapshot() {
+  local m pid
+  for m in "${APP_MODULES[@]}"; do
+    pid=$(running_pid "$m") || continue
+    awk '{ print $14 + $15 }' "/proc/$pid/stat" | sed "s/^/$m\t(all)\t/"
+    cat /proc/"$pid"/task/*/stat 2>/dev/null | awk -v m="$m" '{
+      comm = substr($0, index($0, "(") + 1); comm = substr(comm, 1, match(comm, /\) [A-Za-z] /) - 1)
+      split(substr($0, match($0, /\) [A-Za-z] /) + 2), f, " ")
+      gsub(/[0-9]+/, "", comm); t[comm] += f[12] + f[13]
+    } END { for (k in t) printf "%s\t%s\t%d\n", m, k, t[k] }'
+  done
+}
+
+# CPU ms per unit of each application's thread groups between two snapshots, named for what they do
+# (not net of idle): where an application's share of the cost step goes.
+bench_threads_json() { # before after units
+  awk -F'\t' -v units="$3" -v tick="$BENCH_TICK_MS" '
+    function group(t) {
+      if (t ~ /CompilerThre/) return "JIT compiler"
+      if (t ~ /^executor-thread/ || t ~ /^vert\.x-worker/) return "request and event handlers (worker threads)"
+      if (t ~ /^vert\.x-(eventloo|acceptor)/) return "HTTP I/O (event loop)"
+      if (t ~ /^smallrye-kafka/ || t ~ /^kafka-coordinat/) return "Kafka consumers (polling)"
+      if (t ~ /^kafka-producer/) return "Kafka producer (sending)"
+      if (t ~ /^outbox-relay/) return "outbox relay"
+      if (t ~ /^Batch(Span|LogRecord)Proces/) return "trace and log export"
+      if (t ~ /^(VM Thread|GC Thread|VM Periodic)/) return "GC and VM"
+      return "other threads"
+    }
+    FILENAME == ARGV[1] { b[$1 "\t" $2] = $3; next }
+    {
+      d = $3 - b[$1 "\t" $2]
+      if ($2 == "(all)") { all[$1] = d } else { g[$1 "\t" group($2)] += d; seen[$1] += d }
+    }
+    END {
+      for (m in all) if (all[m] - seen[m] > 0) g[m "\tended threads"] += all[m] - seen[m]
+      for (k in g) { split(k, x, "\t"); if (g[k] > 0) printf "%s\t%s\t%.2f\n", x[1], x[2], g[k] * tick / units }
+    }' "$1" "$2" \
+    | jq -R -s -c 'split("\n") | map(select(length > 0) | split("\t")) | group_by(.[0])
+        | map({key: .[0][0], value: (sort_by(-(.[2] | tonumber)) | map({key: .[1], value: (.[2] | tonumber)}) | from_entries)})
+        | from_entries'
+}
+
+BENCH_WARMUP_ROUNDS="${CLINIC_BENCH_WARMUP_ROUNDS:-8}"
+BENCH_WARMUP_JIT_PERCENT="${CLINIC_BENCH_WARMUP_JIT_PERCENT:-15}"
+
+# JIT compilation goes on for many minutes of load after a start: the applications' compiler threads
+# were 40 % of their CPU in the first minutes at 20 intakes/s and under 15 % only after about five
+# minutes more. Counted into the cost step, that is start-up cost, not an intake's. Intakes run at the
+# cost step's rate in rounds of $BENCH_WARMUP_SECONDS until a round's JIT share of the applications' CPU
+# is under $BENCH_WARMUP_JIT_PERCENT % (at most $BENCH_WARMUP_ROUNDS rounds); the rounds are reported.
+bench_warm_up() { # out-file
+  local round before after share rounds="[]"
+  for ((round = 1; round <= BENCH_WARMUP_ROUNDS; round++)); do
+    bench_thread_snapshot >"$BENCH_TMP/warm-before"
+    bench_gatling IntakeWrites "$BENCH_COST_RATE" "$BENCH_WARMUP_SECONDS" \
+      -Dbench.clinicians="$(bench_clinicians $((BENCH_COST_RATE * BENCH_WARMUP_SECONDS)) "warmup$round")" >/dev/null
+    bench_thread_snapshot >"$BENCH_TMP/warm-after"
+    share=$(awk -F'\t' 'FILENAME == ARGV[1] { b[$1 "\t" $2] = $3; next }
+      { d = $3 - b[$1 "\t" $2]; if ($2 == "(all)") all += d; else if ($2 ~ /CompilerThre/) jit += d }
+      END { printf "%d", (all > 0 ? 100 * jit / all : 0) }' "$BENCH_TMP/warm-before" "$BENCH_TMP/warm-after")
+    say "bench:   warm-up round $round ($BENCH_COST_RATE intakes/s for $BENCH_WARMUP_SECONDS s): JIT compilation $share % of the applications' CPU"
+    rounds=$(jq -c --argjson r "$round" --argjson s "$share" '. + [{round: $r, jitPercentOfApplicationsCpu: $s}]' <<<"$rounds")
+    ((share < BENCH_WARMUP_JIT_PERCENT)) && break
+  done
+  bench_retire_clinicians
+  jq -c -n --argjson rounds "$rounds" --argjson rate "$BENCH_COST_RATE" --argjson s "$BENCH_WARMUP_SECONDS" \
+    --argjson goal "$BENCH_WARMUP_JIT_PERCENT" \
+    '{intakesPerSecond: $rate, roundSeconds: $s, untilJitPercentBelow: $goal, rounds: $rounds}' >"$1"
+}
+
 # A steady step of intakes with everything measured: CPU per process, statements, allocation.
 bench_cost_step() { # out-file
   local out=$1 report stats intakes
@@ -328,7 +403,9 @@ bench_cost_step() { # out-file
   clinicians=$(bench_clinicians $((BENCH_COST_RATE * BENCH_STEP_SECONDS)) cost)
   bench_statements_reset
   bench_allocated >"$BENCH_TMP/alloc-before"
+  bench_thread_snapshot >"$BENCH_TMP/threads-before"
   report=$(bench_gatling_measured IntakeWrites "$BENCH_COST_RATE" "$BENCH_STEP_SECONDS" -Dbench.clinicians="$clinicians")
+  bench_thread_snapshot >"$BENCH_TMP/threads-after"
   bench_allocated >"$BENCH_TMP/alloc-after"
   stats=$(bench_stats "$report" "complete intake")
   intakes=$(jq '.requests - .failed' <<<"$stats")
@@ -338,7 +415,9 @@ bench_cost_step() { # out-file
       "$BENCH_TMP/idle-after" "$(<"$BENCH_TMP/window")" "$intakes")" \
     --argjson sql "$(bench_statements_json "$intakes")" \
     --argjson alloc "$(bench_allocated_json "$BENCH_TMP/alloc-before" "$BENCH_TMP/alloc-after" "$intakes")" \
-    '{intakesPerSecond: $rate, intakes: $n, requests: $all, cpuPerIntake: $cpu, sqlPerIntake: $sql, allocatedKiBPerIntake: $alloc}' >"$out"
+    --argjson threads "$(bench_threads_json "$BENCH_TMP/threads-before" "$BENCH_TMP/threads-after" "$intakes")" \
+    '{intakesPerSecond: $rate, intakes: $n, requests: $all, cpuPerIntake: $cpu, sqlPerIntake: $sql, allocatedKiBPerIntake: $alloc,
+      applicationThreadsCpuMsPerIntake: $threads}' >"$out"
   say "bench:   $(jq -r '[.cpuPerIntake[] | select(.process | startswith("machine"))][0] | "\(.cpuMsPerUnit) ms of CPU per intake across the machine"' "$out")"
 }
 
@@ -529,12 +608,12 @@ bench_side() { # out-file
   local out=$1 m
   # Restarted (for another revision, or by the last run's start-up step), the applications would be
   # measured cold: JIT compilation would be counted as the requests' cost. Every load shape runs first
-  # at a moderate rate, and those figures are thrown away; start-up is measured at the end.
-  say "bench: warming up the applications for $BENCH_WARMUP_SECONDS s per load shape (results discarded)"
-  bench_gatling IntakeWrites 10 "$BENCH_WARMUP_SECONDS" \
-    -Dbench.clinicians="$(bench_clinicians $((10 * BENCH_WARMUP_SECONDS)) warmup)" >/dev/null
+  # at a moderate rate, and intakes until compilation has settled (bench_warm_up); those figures are
+  # thrown away; start-up is measured at the end.
+  say "bench: warming up the applications: $BENCH_WARMUP_SECONDS s per load shape, then intakes until JIT compilation settles (results discarded)"
   bench_gatling StaffReads 30 "$BENCH_WARMUP_SECONDS" >/dev/null
   bench_gatling Registrations 10 "$BENCH_WARMUP_SECONDS" >/dev/null
+  bench_warm_up "$BENCH_TMP/warmup.json"
 
   bench_cost_step "$BENCH_TMP/cost.json"
   bench_size_step "$BENCH_TMP/size.json"
@@ -652,8 +731,9 @@ bench_side() { # out-file
 
   jq -n --argjson steps "$steps" --argjson held "$held" --argjson reads "$reads" --argjson events "$events" \
     --argjson startup "$startup" --argjson memory "$memory" --slurpfile cost "$BENCH_TMP/cost.json" \
+    --slurpfile warmup "$BENCH_TMP/warmup.json" \
     --slurpfile size "$BENCH_TMP/size.json" --slurpfile dispatch "$BENCH_TMP/dispatch.json" '
-    {cost: $cost[0], tableSize: $size[0],
+    {warmUp: $warmup[0], cost: $cost[0], tableSize: $size[0],
      intakeWrites: {goal: "p99 < 50 ms, no failures", steps: $steps, held: $held},
      staffReads: $reads, events: ($events + {dispatch: $dispatch[0]}),
      applications: ($startup | with_entries(.value += ($memory[.key] // {})))}' >"$out"
@@ -684,6 +764,11 @@ bench_markdown() { # results.json: one column per side
       (($processes[] | select(startswith("machine") | not)) as $p
        | select([$r.sides[].cost.cpuPerIntake[] | select(.process == $p) | .cpuMsPerUnit] | max >= 0.5)
        | row("… \($p)"; cpu($p))),
+      (([.sides[].cost.applicationThreadsCpuMsPerIntake // {} | to_entries[] | select([.value[]] | max >= 0.5) | .key] | unique)[] as $a
+       | row("… \($a) by thread (CPU ms per intake)";
+           .cost.applicationThreadsCpuMsPerIntake[$a] | [to_entries[] | select(.value >= 0.1) | "\(.key) \(.value)"] | join(", "))),
+      row("Warm-up before the cost step (JIT compiler share of the application CPU, per round)";
+        .warmUp | "\(.intakesPerSecond) intakes/s, \(.roundSeconds) s rounds: " + ([.rounds[] | "\(.jitPercentOfApplicationsCpu) %"] | join(", "))),
       row("SQL statements per intake"; [.cost.sqlPerIntake | to_entries[] | "\(.key) \(.value.perUnit)"] | join(", ")),
       row("Allocated per intake"; [.cost.allocatedKiBPerIntake | to_entries[] | "\(.key) \(.value) KiB"] | join(", ")),
       (range(0; [.sides[].tableSize.sizes | length] | max) as $i
