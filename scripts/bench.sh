@@ -511,11 +511,13 @@ bench_ready_to_run() {
 bench_run() {
   [[ ${1:-} != startup ]] || { bench_startup_run; return; }
   local baseline="" m
+  BENCH_COST_ONLY=0
   while (($#)); do
     case $1 in
       --baseline=*) baseline=${1#*=} && shift ;;
       --baseline) baseline=${2:-} && shift && (($#)) && shift ;;
-      *) die "bench: unknown option $1 (usage: ./clinic bench [--baseline GIT-REVISION])" ;;
+      --cost-only) BENCH_COST_ONLY=1 && shift ;;
+      *) die "bench: unknown option $1 (usage: ./clinic bench [--baseline GIT-REVISION] [--cost-only])" ;;
     esac
   done
   bench_ready_to_run
@@ -552,7 +554,7 @@ bench_run() {
   jq -n --arg run "$BENCH_RUN" --arg cpu "$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')" \
     --argjson cores "$(nproc)" --arg mem "$(free -g | awk '/^Mem:/ { print $2 " GiB" }')" \
     --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" --arg java "$(java -version 2>&1 | head -n 1)" \
-    --arg command "./clinic bench${baseline:+ --baseline $baseline}" \
+    --arg command "./clinic bench${baseline:+ --baseline $baseline}$( ((BENCH_COST_ONLY)) && echo ' --cost-only')" \
     --argjson ceiling "${ceiling:-0}" --argjson sides "$sides" --argjson step "$BENCH_STEP_SECONDS" '
     {run: $run, command: $command, machine: {cpu: $cpu, cores: $cores, memory: $mem, os: $os, java: $java},
      postgresInsertCommitsPerSecond: $ceiling, stepSeconds: $step, sides: $sides}' >"$json"
@@ -616,6 +618,13 @@ bench_side() { # out-file
   bench_warm_up "$BENCH_TMP/warmup.json"
 
   bench_cost_step "$BENCH_TMP/cost.json"
+  if ((BENCH_COST_ONLY)); then
+    # One change's A/B needs only its cost: the warm-up and the cost step.
+    jq -n -c --slurpfile cost "$BENCH_TMP/cost.json" --slurpfile warmup "$BENCH_TMP/warmup.json" \
+      '{warmUp: $warmup[0], cost: $cost[0]}' >"$out"
+    bench_retire_clinicians
+    return
+  fi
   bench_size_step "$BENCH_TMP/size.json"
 
   bench_rss_sampler "$BENCH_TMP/rss" &
@@ -744,22 +753,23 @@ bench_markdown() { # results.json: one column per side
     def ms: if . == null then "-" else "\(.) ms" end;
     def lat: if .count == 0 then "no samples" else "p50 \(.p50 | ms), p99 \(.p99 | ms), max \(.max | ms) (\(.count))" end;
     def row($name; f): "| \($name) | " + ([.sides[] | (try f catch "-") | tostring] | join(" | ")) + " |";
+    def ran($step): any(.sides[]; .[$step] != null);
     def cpu($p): [.cost.cpuPerIntake[] | select(.process == $p)][0] | if . == null then "-" else "\(.cpuMsPerUnit) (net \(.netOfIdleMsPerUnit))" end;
     . as $r
     | ([.sides[].cost.cpuPerIntake[]] | group_by(.process) | map({p: .[0].process, m: (map(.cpuMsPerUnit) | max)})
        | sort_by(-.m) | map(.p)) as $processes
     | ([.sides[].cost.sqlPerIntake | keys[]] | unique) as $dbs
-    | ([.sides[].applications | keys[]] | unique) as $apps
+    | ([.sides[].applications // {} | keys[]] | unique) as $apps
     | "Run `\(.run)` (`\(.command)`) on \(.machine.cores) cores (\(.machine.cpu)), \(.machine.memory), \(.machine.os), \(.machine.java); PostgreSQL one-row insert commits (pgbench, 4 clients): \(.postgresInsertCommitsPerSecond)/s.",
       "",
       "| Figure | " + ([.sides[] | "\(.side) (`\(.code)`)"] | join(" | ")) + " |",
       "|---" + ([.sides[] | "|---"] | join("")) + "|",
-      row("Intake writes held at p99 < 50 ms (register + complete)";
-        .intakeWrites.held | if . == null then "none of the rates tried" else "\(.intakesPerSecond) intakes/s: p50 \(.p50 | ms), p99 \(.p99 | ms), max \(.max | ms)" end),
-      row("Intake write steps (intakes/s: p50 / p99, failed)";
-        [.intakeWrites.steps[] | "\(.intakesPerSecond): \(.p50)/\(.p99) ms, \(.failed)"] | join("; ")),
-      row("Cores busy during the last step (what limits it)";
-        .intakeWrites.steps[-1] | "at \(.intakesPerSecond)/s: " + ([(.coresBusy // {}) | to_entries[] | "\(.key) \(.value)"] | join(", "))),
+      (select(ran("intakeWrites")) | row("Intake writes held at p99 < 50 ms (register + complete)";
+        .intakeWrites.held | if . == null then "none of the rates tried" else "\(.intakesPerSecond) intakes/s: p50 \(.p50 | ms), p99 \(.p99 | ms), max \(.max | ms)" end)),
+      (select(ran("intakeWrites")) | row("Intake write steps (intakes/s: p50 / p99, failed)";
+        [.intakeWrites.steps[] | "\(.intakesPerSecond): \(.p50)/\(.p99) ms, \(.failed)"] | join("; "))),
+      (select(ran("intakeWrites")) | row("Cores busy during the last step (what limits it)";
+        .intakeWrites.steps[-1] | "at \(.intakesPerSecond)/s: " + ([(.coresBusy // {}) | to_entries[] | "\(.key) \(.value)"] | join(", ")))),
       row("**CPU ms per intake** at \($r.sides[0].cost.intakesPerSecond) intakes/s, whole machine"; cpu("machine (every process)")),
       (($processes[] | select(startswith("machine") | not)) as $p
        | select([$r.sides[].cost.cpuPerIntake[] | select(.process == $p) | .cpuMsPerUnit] | max >= 0.5)
@@ -775,15 +785,15 @@ bench_markdown() { # results.json: one column per side
        | row("Register a client at \($r.sides[0].tableSize.registrationsPerSecond)/s, table size step \($i + 1)";
            .tableSize.sizes[$i] | "\(.clients) clients: p50 \(.registrations.p50 | ms), p99 \(.registrations.p99 | ms); CPU ms per registration: "
              + ([.cpuPerRegistration[] | "\(.process) \(.cpuMsPerUnit)"] | join(", ")))),
-      (("caseload", "clinicCaseloadFirstPage", "episodeTimeline", "referralInbox") as $k
+      (select(ran("staffReads")) | ("caseload", "clinicCaseloadFirstPage", "episodeTimeline", "referralInbox") as $k
        | row("Read: \($k) (mix at \($r.sides[0].staffReads.ratePerSecond)/s)";
            .staffReads[$k] | "\(.perSecond)/s; p50 \(.p50 | ms), p99 \(.p99 | ms), \(.failed) failed")),
-      row("intake-completed → episode opened"; .events.intakeCompletedToEpisodeOpenedMs | lat),
-      row("maintenance started → reminders scheduled"; .events.maintenanceStartedToRemindersScheduledMs | lat),
-      row("referral sent → partner notice accepted by SMTP"; .events.referralSentToPartnerNoticeMs | lat),
-      row("Booster reminders due at once, dispatched to SMTP";
-        .events.dispatch | "\(.sent) of \(.due) in \(.seconds) s = \(.perSecond)/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone); notifications CPU \(.notificationsCpuMsPerMessage) ms per message"),
-      row("Pipeline reminders (one per pipeline client) dispatched"; .events.reminders | "\(.sent) in \(.overSeconds) s = \(.perSecond // "-")/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone)"),
+      (select(ran("events")) | row("intake-completed → episode opened"; .events.intakeCompletedToEpisodeOpenedMs | lat),
+        row("maintenance started → reminders scheduled"; .events.maintenanceStartedToRemindersScheduledMs | lat),
+        row("referral sent → partner notice accepted by SMTP"; .events.referralSentToPartnerNoticeMs | lat)),
+      (select(ran("events")) | row("Booster reminders due at once, dispatched to SMTP";
+        .events.dispatch | "\(.sent) of \(.due) in \(.seconds) s = \(.perSecond)/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone); notifications CPU \(.notificationsCpuMsPerMessage) ms per message")),
+      (select(ran("events")) | row("Pipeline reminders (one per pipeline client) dispatched"; .events.reminders | "\(.sent) in \(.overSeconds) s = \(.perSecond // "-")/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone)")),
       ($apps[] as $a | row("\($a): start to ready / RSS idle / peak"; .applications[$a] | "\(.startSeconds) s / \(.idleRssMb) / \(.peakRssUnderLoadMb) MiB")),
       "",
       "Most frequent statements per intake (\(.sides[-1].side)):",
