@@ -227,10 +227,11 @@ bench_idle_window() { # writes idle-before and idle-after into $BENCH_TMP
   bench_cpu_snapshot >"$BENCH_TMP/idle-after"
 }
 
+# mawk's %d stops at 2^31 - 1: after 2 GiB allocated every reading was the same and the figure 0.
 bench_allocated() { # module<TAB>bytes the JVM allocated so far (Micrometer's jvm.gc.memory.allocated)
   local m bytes
   for m in "${APP_MODULES[@]}"; do
-    bytes=$(curl -s --max-time 5 "$(app_url "$m")/q/metrics" | awk '/^jvm_gc_memory_allocated_bytes_total/ { v = $2 } END { if (v != "") printf "%d", v }' || true)
+    bytes=$(curl -s --max-time 5 "$(app_url "$m")/q/metrics" | awk '/^jvm_gc_memory_allocated_bytes_total/ { v = $2 } END { if (v != "") printf "%.0f", v }' || true)
     [[ -n $bytes ]] && printf '%s\t%s\n' "$m" "$bytes"
   done
   return 0
