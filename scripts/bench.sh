@@ -322,24 +322,25 @@ bench_cores_json() {
     | jq -R -s -c 'split("\n") | map(select(length > 0) | split("\t") | {key: .[0], value: (.[1] | tonumber)}) | from_entries'
 }
 
-# module<TAB>thread group<TAB>CPU ticks so far, for each application's live threads, and the process's
-# own total as "(all)" (threads that ended count only there). Thread names are the JVM's, cut to 15
-# characters ("C2 CompilerThre", "executor-thread-3"); digits are dropped to group them.
+# module<TAB>thread id<TAB>thread name<TAB>CPU ticks so far, for each application's live threads, and
+# the process's own total as thread "(all)" (threads that ended count only there). Thread names are the
+# JVM's, cut to 15 characters ("C2 CompilerThre", "executor-thread"); their digits are dropped.
 bench_thread_snapshot() {
   local m pid
   for m in "${APP_MODULES[@]}"; do
     pid=$(running_pid "$m") || continue
-    awk '{ print $14 + $15 }' "/proc/$pid/stat" | sed "s/^/$m\t(all)\t/"
-    cat /proc/"$pid"/task/*/stat 2>/dev/null | awk -v m="$m" '{
+    awk -v m="$m" '{ printf "%s\t(all)\t(all)\t%d\n", m, $14 + $15 }' "/proc/$pid/stat"
+    for stat in /proc/"$pid"/task/*/stat; do cat "$stat" 2>/dev/null || true; done | awk -v m="$m" '{
       comm = substr($0, index($0, "(") + 1); comm = substr(comm, 1, match(comm, /\) [A-Za-z] /) - 1)
       split(substr($0, match($0, /\) [A-Za-z] /) + 2), f, " ")
-      gsub(/[0-9]+/, "", comm); t[comm] += f[12] + f[13]
-    } END { for (k in t) printf "%s\t%s\t%d\n", m, k, t[k] }'
+      gsub(/[0-9]+/, "", comm); printf "%s\t%s\t%s\t%d\n", m, $1, comm, f[12] + f[13]
+    }'
   done
 }
 
 # CPU ms per unit of each application's thread groups between two snapshots, named for what they do
-# (not net of idle): where an application's share of the cost step goes.
+# (not net of idle): where an application's share of the cost step goes. Threads are matched by id (a
+# pool's threads come and go); the CPU of threads that ended within the window is "ended threads".
 bench_threads_json() { # before after units
   awk -F'\t' -v units="$3" -v tick="$BENCH_TICK_MS" '
     function group(t) {
@@ -353,10 +354,10 @@ bench_threads_json() { # before after units
       if (t ~ /^(VM Thread|GC Thread|VM Periodic)/) return "GC and VM"
       return "other threads"
     }
-    FILENAME == ARGV[1] { b[$1 "\t" $2] = $3; next }
+    FILENAME == ARGV[1] { b[$1 "\t" $2] = $4; next }
     {
-      d = $3 - b[$1 "\t" $2]
-      if ($2 == "(all)") { all[$1] = d } else { g[$1 "\t" group($2)] += d; seen[$1] += d }
+      d = $4 - b[$1 "\t" $2]
+      if ($2 == "(all)") { all[$1] = d } else { g[$1 "\t" group($3)] += d; seen[$1] += d }
     }
     END {
       for (m in all) if (all[m] - seen[m] > 0) g[m "\tended threads"] += all[m] - seen[m]
@@ -382,8 +383,8 @@ bench_warm_up() { # out-file
     bench_gatling IntakeWrites "$BENCH_COST_RATE" "$BENCH_WARMUP_SECONDS" \
       -Dbench.clinicians="$(bench_clinicians $((BENCH_COST_RATE * BENCH_WARMUP_SECONDS)) "warmup$round")" >/dev/null
     bench_thread_snapshot >"$BENCH_TMP/warm-after"
-    share=$(awk -F'\t' 'FILENAME == ARGV[1] { b[$1 "\t" $2] = $3; next }
-      { d = $3 - b[$1 "\t" $2]; if ($2 == "(all)") all += d; else if ($2 ~ /CompilerThre/) jit += d }
+    share=$(awk -F'\t' 'FILENAME == ARGV[1] { b[$1 "\t" $2] = $4; next }
+      { d = $4 - b[$1 "\t" $2]; if ($2 == "(all)") all += d; else if ($3 ~ /CompilerThre/) jit += d }
       END { printf "%d", (all > 0 ? 100 * jit / all : 0) }' "$BENCH_TMP/warm-before" "$BENCH_TMP/warm-after")
     say "bench:   warm-up round $round ($BENCH_COST_RATE intakes/s for $BENCH_WARMUP_SECONDS s): JIT compilation $share % of the applications' CPU"
     rounds=$(jq -c --argjson r "$round" --argjson s "$share" '. + [{round: $r, jitPercentOfApplicationsCpu: $s}]' <<<"$rounds")
