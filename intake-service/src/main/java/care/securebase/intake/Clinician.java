@@ -32,15 +32,9 @@ public class Clinician extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
-    /**
-     * Clients assigned to this clinician now. A statement of its own rather than {@link #caseloads} of one:
-     * Hibernate keeps no plan for a query with a list parameter and parsed that one again on every intake.
-     */
+    /** Clients assigned to this clinician now. */
     public long caseload() {
-        return getEntityManager().createQuery("select count(c) from Client c where c.clinicianId = :id"
-                        + " and c.status = :assigned", Long.class)
-                .setParameter("id", id).setParameter("assigned", Client.Status.ASSIGNED)
-                .getSingleResult();
+        return caseloads(List.of(id)).getOrDefault(id, 0L);
     }
 
     /** Clients assigned now to each of these clinicians, in one statement; one with none is left out. */
