@@ -555,7 +555,7 @@ bench_run() {
 
   jq -n --arg run "$BENCH_RUN" --arg cpu "$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')" \
     --argjson cores "$(nproc)" --arg mem "$(free -g | awk '/^Mem:/ { print $2 " GiB" }')" \
-    --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" --arg java "$(java -version 2>&1 | head -n 1)" \
+    --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" --arg java "applications on $(app_java_init && "$APP_JAVA" -version 2>&1 | sed -n 1p)" \
     --arg command "./clinic bench${baseline:+ --baseline $baseline}$( ((BENCH_COST_ONLY)) && echo ' --cost-only')" \
     --argjson ceiling "${ceiling:-0}" --argjson sides "$sides" --argjson step "$BENCH_STEP_SECONDS" '
     {run: $run, command: $command, machine: {cpu: $cpu, cores: $cores, memory: $mem, os: $os, java: $java},
