@@ -326,7 +326,7 @@ bench_cores_json() {
 # the process's own total as thread "(all)" (threads that ended count only there). Thread names are the
 # JVM's, cut to 15 characters ("C2 CompilerThre", "executor-thread"); their digits are dropped.
 bench_thread_snapshot() {
-  local m pid
+  local m pid stat
   for m in "${APP_MODULES[@]}"; do
     pid=$(running_pid "$m") || continue
     awk -v m="$m" '{ printf "%s\t(all)\t(all)\t%d\n", m, $14 + $15 }' "/proc/$pid/stat"
@@ -377,15 +377,14 @@ BENCH_WARMUP_JIT_PERCENT="${CLINIC_BENCH_WARMUP_JIT_PERCENT:-15}"
 # cost step's rate in rounds of $BENCH_WARMUP_SECONDS until a round's JIT share of the applications' CPU
 # is under $BENCH_WARMUP_JIT_PERCENT % (at most $BENCH_WARMUP_ROUNDS rounds); the rounds are reported.
 bench_warm_up() { # out-file
-  local round before after share rounds="[]"
+  local round share rounds="[]"
   for ((round = 1; round <= BENCH_WARMUP_ROUNDS; round++)); do
     bench_thread_snapshot >"$BENCH_TMP/warm-before"
     bench_gatling IntakeWrites "$BENCH_COST_RATE" "$BENCH_WARMUP_SECONDS" \
       -Dbench.clinicians="$(bench_clinicians $((BENCH_COST_RATE * BENCH_WARMUP_SECONDS)) "warmup$round")" >/dev/null
     bench_thread_snapshot >"$BENCH_TMP/warm-after"
-    share=$(awk -F'\t' 'FILENAME == ARGV[1] { b[$1 "\t" $2] = $4; next }
-      { d = $4 - b[$1 "\t" $2]; if ($2 == "(all)") all += d; else if ($3 ~ /CompilerThre/) jit += d }
-      END { printf "%d", (all > 0 ? 100 * jit / all : 0) }' "$BENCH_TMP/warm-before" "$BENCH_TMP/warm-after")
+    share=$(bench_threads_json "$BENCH_TMP/warm-before" "$BENCH_TMP/warm-after" 1 \
+      | jq '[.[][]] as $all | if ($all | add // 0) > 0 then ([.[]["JIT compiler"] // 0] | add) * 100 / ($all | add) | floor else 0 end')
     say "bench:   warm-up round $round ($BENCH_COST_RATE intakes/s for $BENCH_WARMUP_SECONDS s): JIT compilation $share % of the applications' CPU"
     rounds=$(jq -c --argjson r "$round" --argjson s "$share" '. + [{round: $r, jitPercentOfApplicationsCpu: $s}]' <<<"$rounds")
     ((share < BENCH_WARMUP_JIT_PERCENT)) && break
@@ -767,11 +766,11 @@ bench_markdown() { # results.json: one column per side
       "| Figure | " + ([.sides[] | "\(.side) (`\(.code)`)"] | join(" | ")) + " |",
       "|---" + ([.sides[] | "|---"] | join("")) + "|",
       (select(ran("intakeWrites")) | row("Intake writes held at p99 < 50 ms (register + complete)";
-        .intakeWrites.held | if . == null then "none of the rates tried" else "\(.intakesPerSecond) intakes/s: p50 \(.p50 | ms), p99 \(.p99 | ms), max \(.max | ms)" end)),
-      (select(ran("intakeWrites")) | row("Intake write steps (intakes/s: p50 / p99, failed)";
-        [.intakeWrites.steps[] | "\(.intakesPerSecond): \(.p50)/\(.p99) ms, \(.failed)"] | join("; "))),
-      (select(ran("intakeWrites")) | row("Cores busy during the last step (what limits it)";
-        .intakeWrites.steps[-1] | "at \(.intakesPerSecond)/s: " + ([(.coresBusy // {}) | to_entries[] | "\(.key) \(.value)"] | join(", ")))),
+        .intakeWrites.held | if . == null then "none of the rates tried" else "\(.intakesPerSecond) intakes/s: p50 \(.p50 | ms), p99 \(.p99 | ms), max \(.max | ms)" end),
+        row("Intake write steps (intakes/s: p50 / p99, failed)";
+          [.intakeWrites.steps[] | "\(.intakesPerSecond): \(.p50)/\(.p99) ms, \(.failed)"] | join("; ")),
+        row("Cores busy during the last step (what limits it)";
+          .intakeWrites.steps[-1] | "at \(.intakesPerSecond)/s: " + ([(.coresBusy // {}) | to_entries[] | "\(.key) \(.value)"] | join(", ")))),
       row("**CPU ms per intake** at \($r.sides[0].cost.intakesPerSecond) intakes/s, whole machine"; cpu("machine (every process)")),
       (($processes[] | select(startswith("machine") | not)) as $p
        | select([$r.sides[].cost.cpuPerIntake[] | select(.process == $p) | .cpuMsPerUnit] | max >= 0.5)
@@ -792,10 +791,10 @@ bench_markdown() { # results.json: one column per side
            .staffReads[$k] | "\(.perSecond)/s; p50 \(.p50 | ms), p99 \(.p99 | ms), \(.failed) failed")),
       (select(ran("events")) | row("intake-completed → episode opened"; .events.intakeCompletedToEpisodeOpenedMs | lat),
         row("maintenance started → reminders scheduled"; .events.maintenanceStartedToRemindersScheduledMs | lat),
-        row("referral sent → partner notice accepted by SMTP"; .events.referralSentToPartnerNoticeMs | lat)),
-      (select(ran("events")) | row("Booster reminders due at once, dispatched to SMTP";
-        .events.dispatch | "\(.sent) of \(.due) in \(.seconds) s = \(.perSecond)/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone); notifications CPU \(.notificationsCpuMsPerMessage) ms per message")),
-      (select(ran("events")) | row("Pipeline reminders (one per pipeline client) dispatched"; .events.reminders | "\(.sent) in \(.overSeconds) s = \(.perSecond // "-")/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone)")),
+        row("referral sent → partner notice accepted by SMTP"; .events.referralSentToPartnerNoticeMs | lat),
+        row("Booster reminders due at once, dispatched to SMTP";
+          .events.dispatch | "\(.sent) of \(.due) in \(.seconds) s = \(.perSecond)/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone); notifications CPU \(.notificationsCpuMsPerMessage) ms per message"),
+        row("Pipeline reminders (one per pipeline client) dispatched"; .events.reminders | "\(.sent) in \(.overSeconds) s = \(.perSecond // "-")/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone)")),
       ($apps[] as $a | row("\($a): start to ready / RSS idle / peak"; .applications[$a] | "\(.startSeconds) s / \(.idleRssMb) / \(.peakRssUnderLoadMb) MiB")),
       "",
       "Most frequent statements per intake (\(.sides[-1].side)):",
