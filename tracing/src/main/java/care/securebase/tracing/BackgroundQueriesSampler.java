@@ -8,14 +8,18 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
  * Records what a request, an event or a delivery caused, and not the database statements that nothing
  * caused: the outbox relay's poll every second, the dispatcher's, scheduled checks and start-up would
- * otherwise fill the trace backend with thousands of one-statement traces a minute. Everything else is
- * sampled as {@code parentbased_always_on}.
+ * otherwise fill the trace backend with thousands of one-statement traces a minute. Nor the pool's
+ * {@code DataSource.getConnection}, one per transaction: a span that says nothing the transaction's
+ * statements do not. With {@code securebase.tracing.statement-spans=false}, no statement at all: they are
+ * two thirds of an intake's spans (docs/benchmark.md), and pg_stat_statements keeps their totals.
+ * Everything else is sampled as {@code parentbased_always_on}.
  */
 @Singleton
 public class BackgroundQueriesSampler implements Sampler {
@@ -23,14 +27,28 @@ public class BackgroundQueriesSampler implements Sampler {
     static final AttributeKey<String> DB_SYSTEM = AttributeKey.stringKey("db.system");
     static final AttributeKey<String> DB_SYSTEM_NAME = AttributeKey.stringKey("db.system.name");
 
+    static final String GET_CONNECTION = "DataSource.getConnection";
+
     private final Sampler sampler = Sampler.parentBased(Sampler.alwaysOn());
+    private final boolean statements;
+
+    @Inject
+    public BackgroundQueriesSampler(TracingConfig config) {
+        this(config.statementSpans());
+    }
+
+    BackgroundQueriesSampler(boolean statements) {
+        this.statements = statements;
+    }
 
     @Override
     public SamplingResult shouldSample(Context parentContext, String traceId, String name, SpanKind spanKind,
                                        Attributes attributes, List<LinkData> parentLinks) {
-        boolean root = !Span.fromContext(parentContext).getSpanContext().isValid();
-        if (root && spanKind == SpanKind.CLIENT
-                && (attributes.get(DB_SYSTEM) != null || attributes.get(DB_SYSTEM_NAME) != null)) {
+        if (GET_CONNECTION.equalsIgnoreCase(name)) {
+            return SamplingResult.drop();
+        }
+        if (spanKind == SpanKind.CLIENT && (attributes.get(DB_SYSTEM) != null || attributes.get(DB_SYSTEM_NAME) != null)
+                && (!statements || !Span.fromContext(parentContext).getSpanContext().isValid())) {
             return SamplingResult.drop();
         }
         return sampler.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);

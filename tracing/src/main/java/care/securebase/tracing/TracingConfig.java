@@ -1,6 +1,7 @@
 package care.securebase.tracing;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.util.Optional;
 
@@ -13,4 +14,11 @@ public interface TracingConfig {
      * trace backend logs no export errors.
      */
     Optional<URI> zipkinEndpoint();
+
+    /**
+     * A span per database statement of a request or an event (SQL with {@code ?}, never values). False
+     * keeps the request, Kafka and delivery spans and drops these, the bulk of what tracing costs.
+     */
+    @WithDefault("true")
+    boolean statementSpans();
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class BackgroundQueriesSamplerTest {
 
     private static final String TRACE = "0af7651916cd43dd8448eb211c80319c";
-    private final BackgroundQueriesSampler sampler = new BackgroundQueriesSampler();
+    private final BackgroundQueriesSampler sampler = new BackgroundQueriesSampler(true);
     private final Attributes query = Attributes.builder().put("db.system", "postgresql").put("db.statement", "select 1").build();
     private final Context inRequest = Context.root().with(Span.wrap(SpanContext.createFromRemoteParent(TRACE,
             "b7ad6b7169203331", TraceFlags.getSampled(), TraceState.getDefault())));
@@ -43,6 +43,23 @@ class BackgroundQueriesSamplerTest {
         assertEquals(SamplingDecision.RECORD_AND_SAMPLE, decide(Context.root(), SpanKind.CONSUMER, Attributes.empty()));
         assertEquals(SamplingDecision.RECORD_AND_SAMPLE, decide(Context.root(), SpanKind.CLIENT,
                 Attributes.builder().put("http.request.method", "GET").build()));
+    }
+
+    @Test
+    void theConnectionPoolsSpanIsNotRecorded() {
+        assertEquals(SamplingDecision.DROP, sampler.shouldSample(inRequest, TRACE, "DataSource.getConnection",
+                SpanKind.INTERNAL, Attributes.empty(), List.of()).getDecision());
+    }
+
+    @Test
+    void withoutStatementSpansAQueryOfARequestIsNotRecordedButTheRequestIs() {
+        BackgroundQueriesSampler noStatements = new BackgroundQueriesSampler(false);
+        assertEquals(SamplingDecision.DROP, noStatements.shouldSample(inRequest, TRACE, "select", SpanKind.CLIENT,
+                query, List.of()).getDecision());
+        assertEquals(SamplingDecision.RECORD_AND_SAMPLE, noStatements.shouldSample(inRequest, TRACE, "post /clients",
+                SpanKind.SERVER, Attributes.empty(), List.of()).getDecision());
+        assertEquals(SamplingDecision.RECORD_AND_SAMPLE, noStatements.shouldSample(inRequest, TRACE, "intake-events publish",
+                SpanKind.PRODUCER, Attributes.empty(), List.of()).getDecision());
     }
 
     @Test
