@@ -468,6 +468,9 @@ bench_size_step() { # out-file
 }
 
 BENCH_DISPATCH_COUNT="${CLINIC_BENCH_DISPATCH_COUNT:-2000}"
+# Environment of the after side's applications (e.g. SECUREBASE_TRACING_STATEMENT_SPANS=false), to
+# measure a setting against --baseline of the same revision.
+BENCH_AFTER_ENV="${CLINIC_BENCH_AFTER_ENV:-}"
 
 # The dispatcher's own rate: $BENCH_DISPATCH_COUNT booster reminders put in due at once (straight into
 # notifications' database, scripts/bench-dispatch.sql), timed from the first sent to the last; then every
@@ -545,17 +548,27 @@ bench_run() {
     bench_fresh_databases "$base_dir"
     BENCH_SIDE=before bench_side "$BENCH_TMP/before.json"
     sides=$(jq -c --arg code "$baseline" --slurpfile s "$BENCH_TMP/before.json" '. + [{side: "before", code: $code} + $s[0]]' <<<"$sides")
-    say "bench: AFTER: the applications of this tree ($revision), on the same databases"
+    say "bench: AFTER: the applications of this tree ($revision)${BENCH_AFTER_ENV:+ with $BENCH_AFTER_ENV}, on the same databases"
+    # A setting's A/B (--baseline of the same revision): the after side's applications get these variables.
+    read -r -a APP_EXTRA_ENV <<<"$BENCH_AFTER_ENV"
     bench_use_jars "$ROOT"
+  elif [[ -n $BENCH_AFTER_ENV ]]; then
+    die "bench: CLINIC_BENCH_AFTER_ENV needs --baseline (the side it is compared with)"
   fi
   BENCH_SIDE=after bench_side "$BENCH_TMP/after.json"
-  sides=$(jq -c --arg code "$revision" --arg side "$([[ -n $baseline ]] && echo after || echo now)" \
+  sides=$(jq -c --arg code "$revision${BENCH_AFTER_ENV:+ with $BENCH_AFTER_ENV}" \
+    --arg side "$([[ -n $baseline ]] && echo after || echo now)" \
     --slurpfile s "$BENCH_TMP/after.json" '. + [{side: $side, code: $code} + $s[0]]' <<<"$sides")
+  if [[ -n $BENCH_AFTER_ENV ]]; then
+    say "bench: restarting the applications without $BENCH_AFTER_ENV"
+    APP_EXTRA_ENV=()
+    bench_use_jars "$ROOT"
+  fi
 
   jq -n --arg run "$BENCH_RUN" --arg cpu "$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')" \
     --argjson cores "$(nproc)" --arg mem "$(free -g | awk '/^Mem:/ { print $2 " GiB" }')" \
     --arg os "$(. /etc/os-release && echo "$PRETTY_NAME")" --arg java "applications on $(app_java_init && "$APP_JAVA" -version 2>&1 | sed -n 1p)" \
-    --arg command "./clinic bench${baseline:+ --baseline $baseline}$( ((BENCH_COST_ONLY)) && echo ' --cost-only')" \
+    --arg command "${BENCH_AFTER_ENV:+CLINIC_BENCH_AFTER_ENV=\"$BENCH_AFTER_ENV\" }./clinic bench${baseline:+ --baseline $baseline}$( ((BENCH_COST_ONLY)) && echo ' --cost-only')" \
     --argjson ceiling "${ceiling:-0}" --argjson sides "$sides" --argjson step "$BENCH_STEP_SECONDS" '
     {run: $run, command: $command, machine: {cpu: $cpu, cores: $cores, memory: $mem, os: $os, java: $java},
      postgresInsertCommitsPerSecond: $ceiling, stepSeconds: $step, sides: $sides}' >"$json"
