@@ -7,6 +7,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -17,8 +18,11 @@ import java.util.List;
  * caused: the outbox relay's poll every second, the dispatcher's, scheduled checks and start-up would
  * otherwise fill the trace backend with thousands of one-statement traces a minute. Nor the pool's
  * {@code DataSource.getConnection}, one per transaction: a span that says nothing the transaction's
- * statements do not. With {@code securebase.tracing.statement-spans=false}, no statement at all: they are
- * two thirds of an intake's spans (docs/benchmark.md), and pg_stat_statements keeps their totals.
+ * statements do not. A request's or an event's statements are recorded in the share of traces
+ * {@code securebase.tracing.statement-spans} (1 = all), chosen by trace id, so a trace has all its
+ * statements, in every service, or none: they are two thirds of an intake's spans and most of what
+ * tracing costs (docs/benchmark.md), and pg_stat_statements keeps every statement's totals. The
+ * requests, events and deliveries of every trace are recorded whatever the share.
  * Everything else is sampled as {@code parentbased_always_on}.
  */
 @Singleton
@@ -30,15 +34,15 @@ public class BackgroundQueriesSampler implements Sampler {
     static final String GET_CONNECTION = "DataSource.getConnection";
 
     private final Sampler sampler = Sampler.parentBased(Sampler.alwaysOn());
-    private final boolean statements;
+    private final Sampler statements;
 
     @Inject
     public BackgroundQueriesSampler(TracingConfig config) {
         this(config.statementSpans());
     }
 
-    BackgroundQueriesSampler(boolean statements) {
-        this.statements = statements;
+    BackgroundQueriesSampler(double statementShare) {
+        this.statements = Sampler.traceIdRatioBased(statementShare);
     }
 
     @Override
@@ -47,15 +51,18 @@ public class BackgroundQueriesSampler implements Sampler {
         if (GET_CONNECTION.equalsIgnoreCase(name)) {
             return SamplingResult.drop();
         }
-        if (spanKind == SpanKind.CLIENT && (attributes.get(DB_SYSTEM) != null || attributes.get(DB_SYSTEM_NAME) != null)
-                && (!statements || !Span.fromContext(parentContext).getSpanContext().isValid())) {
-            return SamplingResult.drop();
+        if (spanKind == SpanKind.CLIENT && (attributes.get(DB_SYSTEM) != null || attributes.get(DB_SYSTEM_NAME) != null)) {
+            if (!Span.fromContext(parentContext).getSpanContext().isValid()
+                    || statements.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks)
+                    .getDecision() == SamplingDecision.DROP) {
+                return SamplingResult.drop();
+            }
         }
         return sampler.shouldSample(parentContext, traceId, name, spanKind, attributes, parentLinks);
     }
 
     @Override
     public String getDescription() {
-        return "BackgroundQueriesSampler{" + sampler.getDescription() + "}";
+        return "BackgroundQueriesSampler{" + sampler.getDescription() + ", statements " + statements.getDescription() + "}";
     }
 }

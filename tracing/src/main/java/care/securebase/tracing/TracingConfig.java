@@ -16,9 +16,11 @@ public interface TracingConfig {
     Optional<URI> zipkinEndpoint();
 
     /**
-     * A span per database statement of a request or an event (SQL with {@code ?}, never values). False
-     * keeps the request, Kafka and delivery spans and drops these, the bulk of what tracing costs.
+     * The share of traces (0 to 1, chosen by trace id) that carry a span per database statement of their
+     * requests and events (SQL with {@code ?}, never values); every trace keeps its request, Kafka and
+     * delivery spans. One in ten: statement spans are most of what tracing costs. Outside 0 to 1 the
+     * application does not start (the sampler refuses it).
      */
-    @WithDefault("true")
-    boolean statementSpans();
+    @WithDefault("0.1")
+    double statementSpans();
 }
