@@ -468,7 +468,7 @@ bench_size_step() { # out-file
 }
 
 BENCH_DISPATCH_COUNT="${CLINIC_BENCH_DISPATCH_COUNT:-2000}"
-# Environment of the after side's applications (e.g. SECUREBASE_TRACING_STATEMENT_SPANS=1), to
+# Environment of the after side's applications (e.g. SECUREBASE_TRACING_STATEMENT_SPANS=0.1), to
 # measure a setting against --baseline of the same revision.
 BENCH_AFTER_ENV="${CLINIC_BENCH_AFTER_ENV:-}"
 

@@ -19,10 +19,9 @@ import java.util.List;
  * otherwise fill the trace backend with thousands of one-statement traces a minute. Nor the pool's
  * {@code DataSource.getConnection}, one per transaction: a span that says nothing the transaction's
  * statements do not. A request's or an event's statements are recorded in the share of traces
- * {@code securebase.tracing.statement-spans} (1 = all), chosen by trace id, so a trace has all its
- * statements, in every service, or none: they are two thirds of an intake's spans and most of what
- * tracing costs (docs/benchmark.md), and pg_stat_statements keeps every statement's totals. The
- * requests, events and deliveries of every trace are recorded whatever the share.
+ * {@code securebase.tracing.statement-spans} (1 = all, the default), chosen by trace id, so a trace has
+ * all its statements, in every service, or none; its requests, events and deliveries are recorded
+ * whatever the share.
  * Everything else is sampled as {@code parentbased_always_on}.
  */
 @Singleton
