@@ -524,6 +524,7 @@ bench_run() {
       *) die "bench: unknown option $1 (usage: ./clinic bench [--baseline GIT-REVISION] [--cost-only])" ;;
     esac
   done
+  [[ -z $BENCH_AFTER_ENV || -n $baseline ]] || die "bench: CLINIC_BENCH_AFTER_ENV needs --baseline (the side it is compared with)"
   bench_ready_to_run
   BENCH_RUN="bench-$(date -u +%Y%m%dT%H%M%SZ)"
   mkdir -p "$BENCH_RESULTS"
@@ -552,8 +553,6 @@ bench_run() {
     # A setting's A/B (--baseline of the same revision): the after side's applications get these variables.
     read -r -a APP_EXTRA_ENV <<<"$BENCH_AFTER_ENV"
     bench_use_jars "$ROOT"
-  elif [[ -n $BENCH_AFTER_ENV ]]; then
-    die "bench: CLINIC_BENCH_AFTER_ENV needs --baseline (the side it is compared with)"
   fi
   BENCH_SIDE=after bench_side "$BENCH_TMP/after.json"
   sides=$(jq -c --arg code "$revision${BENCH_AFTER_ENV:+ with $BENCH_AFTER_ENV}" \
