@@ -1,6 +1,7 @@
 package care.securebase.tracing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -11,6 +12,7 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BackgroundQueriesSamplerTest {
@@ -66,7 +68,7 @@ class BackgroundQueriesSamplerTest {
     @Test
     void statementsAreRecordedForTheirShareOfTracesWholeTracesAtATime() {
         BackgroundQueriesSampler tenth = new BackgroundQueriesSampler(0.1);
-        java.util.Random random = new java.util.Random(19);
+        Random random = new Random(19);
         int withStatements = 0;
         for (int i = 0; i < 10_000; i++) {
             String trace = String.format("%016x%016x", random.nextLong(), random.nextLong());
@@ -81,7 +83,7 @@ class BackgroundQueriesSamplerTest {
                 withStatements++;
             }
         }
-        org.junit.jupiter.api.Assertions.assertTrue(withStatements > 850 && withStatements < 1150,
+        assertTrue(withStatements > 850 && withStatements < 1150,
                 withStatements + " of 10,000 traces with statements");
     }
 
