@@ -4,10 +4,11 @@ import care.securebase.events.ContactOptedOut;
 import care.securebase.events.EventType;
 import care.securebase.intake.service.ConsentService;
 import care.securebase.kit.outbox.IncomingEvents;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -24,11 +25,14 @@ public class NotificationsEventsConsumer {
     }
 
     @Incoming("notifications-events")
-    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
-    public void onNotificationsEvent(String json) {
+    public void onNotificationsEvents(ConsumerRecords<String, String> records, IncomingKafkaRecordBatchMetadata<String, String> metadata) {
+        events.each("NotificationsEventsConsumer.onNotificationsEvent", records, metadata, this::onNotificationsEvent);
+    }
+
+    private void onNotificationsEvent(String json) {
         events.parse(json).filter(e -> e.type() == EventType.CONTACT_OPTED_OUT)
                 .ifPresent(e -> e.readablePayload(ContactOptedOut.class)
                         .ifPresent(optOut -> consents.optedOut(e.envelope().id(), optOut)));

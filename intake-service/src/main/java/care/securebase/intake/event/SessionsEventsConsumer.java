@@ -4,10 +4,11 @@ import care.securebase.events.EpisodeDischarged;
 import care.securebase.events.EventType;
 import care.securebase.intake.service.AssignmentService;
 import care.securebase.kit.outbox.IncomingEvents;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -27,11 +28,14 @@ public class SessionsEventsConsumer {
     }
 
     @Incoming("sessions-events")
-    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
-    public void onSessionsEvent(String json) {
+    public void onSessionsEvents(ConsumerRecords<String, String> records, IncomingKafkaRecordBatchMetadata<String, String> metadata) {
+        events.each("SessionsEventsConsumer.onSessionsEvent", records, metadata, this::onSessionsEvent);
+    }
+
+    private void onSessionsEvent(String json) {
         events.parse(json).filter(e -> e.type() == EventType.EPISODE_DISCHARGED)
                 .ifPresent(e -> e.readablePayload(EpisodeDischarged.class)
                         .ifPresent(discharged -> assignments.discharged(e.envelope().id(), discharged)));

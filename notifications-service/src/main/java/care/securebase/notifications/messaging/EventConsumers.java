@@ -16,8 +16,8 @@ import care.securebase.events.ReferralOverdue;
 import care.securebase.events.ReferralSent;
 import care.securebase.events.RiskFlagRaised;
 import care.securebase.events.Topics;
-import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.kit.outbox.IncomingEvents.Received;
+import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.notifications.delivery.Dispatcher;
 import care.securebase.notifications.service.AppointmentService;
 import care.securebase.notifications.service.CheckInService;
@@ -25,11 +25,12 @@ import care.securebase.notifications.service.ContactService;
 import care.securebase.notifications.service.NoticeService;
 import care.securebase.notifications.service.ReminderService;
 import care.securebase.notifications.service.StaffNoticeService;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -72,11 +73,14 @@ public class EventConsumers {
     }
 
     @Incoming(Topics.INTAKE)
-    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
-    public void onIntakeEvent(String json) {
+    public void onIntakeEvents(ConsumerRecords<String, String> records, IncomingKafkaRecordBatchMetadata<String, String> metadata) {
+        events.each("EventConsumers.onIntakeEvent", records, metadata, this::onIntakeEvent);
+    }
+
+    private void onIntakeEvent(String json) {
         events.parse(json).ifPresent(e -> {
             switch (e.type()) {
                 case CLIENT_REGISTERED -> e.readablePayload(ClientRegistered.class)
@@ -124,11 +128,14 @@ public class EventConsumers {
     }
 
     @Incoming(Topics.SESSIONS)
-    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
-    public void onSessionsEvent(String json) {
+    public void onSessionsEvents(ConsumerRecords<String, String> records, IncomingKafkaRecordBatchMetadata<String, String> metadata) {
+        events.each("EventConsumers.onSessionsEvent", records, metadata, this::onSessionsEvent);
+    }
+
+    private void onSessionsEvent(String json) {
         events.parse(json).ifPresent(e -> {
             switch (e.type()) {
                 case MAINTENANCE_STARTED -> e.readablePayload(MaintenanceStarted.class)
@@ -185,11 +192,14 @@ public class EventConsumers {
     }
 
     @Incoming(Topics.REFERRALS)
-    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
-    public void onReferralsEvent(String json) {
+    public void onReferralsEvents(ConsumerRecords<String, String> records, IncomingKafkaRecordBatchMetadata<String, String> metadata) {
+        events.each("EventConsumers.onReferralsEvent", records, metadata, this::onReferralsEvent);
+    }
+
+    private void onReferralsEvent(String json) {
         events.parse(json).ifPresent(e -> {
             switch (e.type()) {
                 case REFERRAL_SENT -> e.readablePayload(ReferralSent.class)

@@ -4,10 +4,11 @@ import care.securebase.events.ClientRegistered;
 import care.securebase.events.ConsentChanged;
 import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.referrals.service.ClientInfoService;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -28,11 +29,14 @@ public class IntakeEventsConsumer {
     }
 
     @Incoming("intake-events")
-    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
-    public void onIntakeEvent(String json) {
+    public void onIntakeEvents(ConsumerRecords<String, String> records, IncomingKafkaRecordBatchMetadata<String, String> metadata) {
+        events.each("IntakeEventsConsumer.onIntakeEvent", records, metadata, this::onIntakeEvent);
+    }
+
+    private void onIntakeEvent(String json) {
         events.parse(json).ifPresent(e -> {
             switch (e.type()) {
                 case CONSENT_CHANGED -> e.readablePayload(ConsentChanged.class)

@@ -4,11 +4,12 @@ import care.securebase.events.IntakeCompleted;
 import care.securebase.events.RiskFlagRaised;
 import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.sessions.service.EpisodeService;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -32,11 +33,14 @@ public class IntakeEventsConsumer {
     }
 
     @Incoming("intake-events")
-    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
-    public void onIntakeEvent(String json) {
+    public void onIntakeEvents(ConsumerRecords<String, String> records, IncomingKafkaRecordBatchMetadata<String, String> metadata) {
+        events.each("IntakeEventsConsumer.onIntakeEvent", records, metadata, this::onIntakeEvent);
+    }
+
+    private void onIntakeEvent(String json) {
         events.parse(json).ifPresent(received -> {
             switch (received.type()) {
                 case INTAKE_COMPLETED -> {

@@ -7,10 +7,11 @@ import care.securebase.events.ReferralStatusChanged;
 import care.securebase.events.ReminderSent;
 import care.securebase.kit.outbox.IncomingEvents;
 import care.securebase.sessions.service.NeighbourEventsService;
-import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -30,11 +31,14 @@ public class NeighbourEventsConsumer {
     }
 
     @Incoming("referrals-events")
-    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
-    public void onReferralEvent(String json) {
+    public void onReferralEvents(ConsumerRecords<String, String> records, IncomingKafkaRecordBatchMetadata<String, String> metadata) {
+        events.each("NeighbourEventsConsumer.onReferralEvent", records, metadata, this::onReferralEvent);
+    }
+
+    private void onReferralEvent(String json) {
         events.parse(json).ifPresent(received -> {
             var id = received.envelope().id();
             var at = received.envelope().time();
@@ -59,11 +63,14 @@ public class NeighbourEventsConsumer {
     }
 
     @Incoming("notifications-events")
-    @WithSpan
     @Blocking
     @Retry(maxRetries = -1, delay = 500, maxDuration = 0)
     @ExponentialBackoff(maxDelay = 30_000)
-    public void onNotificationEvent(String json) {
+    public void onNotificationEvents(ConsumerRecords<String, String> records, IncomingKafkaRecordBatchMetadata<String, String> metadata) {
+        events.each("NeighbourEventsConsumer.onNotificationEvent", records, metadata, this::onNotificationEvent);
+    }
+
+    private void onNotificationEvent(String json) {
         events.parse(json).ifPresent(received -> {
             var id = received.envelope().id();
             var at = received.envelope().time();
