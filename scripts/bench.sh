@@ -476,14 +476,25 @@ BENCH_AFTER_ENV="${CLINIC_BENCH_AFTER_ENV:-}"
 # notifications' database, scripts/bench-dispatch.sql), timed from the first sent to the last; then every
 # address must hold exactly one message at the mail server.
 bench_dispatch_step() { # out-file
-  local out=$1 tag result address count twice=0 missing=0 i
+  local out=$1 tag result address count twice=0 missing=0 i seen started waited
   tag="$(echo "$BENCH_RUN" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')${BENCH_SIDE:-now}"
   say "bench: $BENCH_DISPATCH_COUNT booster reminders due at once, dispatched to SMTP"
+  seen=$(bench_psql sessions "SELECT count(*) FROM processed_event WHERE type = 'reminder-sent'")
+  started=$(date +%s.%N)
   bench_cpu_snapshot >"$BENCH_TMP/cpu-before"
   result=$(as_postgres psql -qAtX -F $'\t' -v ON_ERROR_STOP=1 -h "$PG_SOCKETS" -p "$PG_PORT" -d notifications \
     -v run="$tag" -v count="$BENCH_DISPATCH_COUNT" <"$ROOT/scripts/bench-dispatch.sql" | tail -n 1) \
     || die "bench: the dispatch step failed (scripts/bench-dispatch.sql)"
+  bench_cpu_snapshot >"$BENCH_TMP/cpu-sent"
+  # The whole machine's cost of a message includes its reminder-sent event, which sessions records
+  # (and intake reads only to ignore): the second snapshot waits for sessions to have them all.
+  bench_settle
+  for waited in $(seq 1 60); do
+    (($(bench_psql sessions "SELECT count(*) FROM processed_event WHERE type = 'reminder-sent'") - seen >= ${result%%$'\t'*})) && break
+    sleep 1
+  done
   bench_cpu_snapshot >"$BENCH_TMP/cpu-after"
+  echo "$(date +%s.%N) - $started" | bc >"$BENCH_TMP/dispatch-window"
   for ((i = 1; i <= BENCH_DISPATCH_COUNT; i++)); do
     address="bench-dispatch-$tag-$i@example.org"
     count=$(curl -s "$MAIL_API_URL/api/user/$address/messages/" | jq 'if type == "array" then length else 0 end' || echo 0)
@@ -492,11 +503,14 @@ bench_dispatch_step() { # out-file
   done
   jq -n -c --arg r "$result" --argjson twice "$twice" --argjson missing "$missing" \
     --argjson ms "$(awk -F'\t' -v tick="$BENCH_TICK_MS" 'FILENAME == ARGV[1] { b[$1] = $2; next }
-        $1 == "notifications-service" { printf "%d", ($2 - b[$1]) * tick }' "$BENCH_TMP/cpu-before" "$BENCH_TMP/cpu-after")" '
+        $1 == "notifications-service" { printf "%d", ($2 - b[$1]) * tick }' "$BENCH_TMP/cpu-before" "$BENCH_TMP/cpu-sent")" \
+    --argjson cpu "$(bench_cpu_json "$BENCH_TMP/cpu-before" "$BENCH_TMP/cpu-after" "$BENCH_TMP/idle-before" \
+      "$BENCH_TMP/idle-after" "$(<"$BENCH_TMP/dispatch-window")" "$(( ${result%%$'\t'*} > 0 ? ${result%%$'\t'*} : 1 ))")" '
     ($r | split("\t")) as $x
     | {due: (($x[0] | tonumber) + ($x[1] | tonumber)), sent: ($x[0] | tonumber), seconds: ($x[2] | tonumber),
        perSecond: ($x[3] | tonumber? // null), addressesWithTwoOrMore: $twice, addressesWithNone: $missing,
-       notificationsCpuMsPerMessage: (if ($x[0] | tonumber) > 0 then ($ms / ($x[0] | tonumber) * 100 | round / 100) else null end)}' >"$out"
+       notificationsCpuMsPerMessage: (if ($x[0] | tonumber) > 0 then ($ms / ($x[0] | tonumber) * 100 | round / 100) else null end),
+       cpuPerMessage: $cpu}' >"$out"
   say "bench:   $(jq -r '"\(.sent) sent in \(.seconds) s = \(.perSecond)/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone)"' "$out")"
 }
 
@@ -632,9 +646,10 @@ bench_side() { # out-file
 
   bench_cost_step "$BENCH_TMP/cost.json"
   if ((BENCH_COST_ONLY)); then
-    # One change's A/B needs only its cost: the warm-up and the cost step.
+    # One change's A/B needs only its cost: the warm-up, the cost step and a dispatch's cost per message.
+    bench_dispatch_step "$BENCH_TMP/dispatch.json"
     jq -n -c --slurpfile cost "$BENCH_TMP/cost.json" --slurpfile warmup "$BENCH_TMP/warmup.json" \
-      '{warmUp: $warmup[0], cost: $cost[0]}' >"$out"
+      --slurpfile dispatch "$BENCH_TMP/dispatch.json" '{warmUp: $warmup[0], cost: $cost[0], dispatch: $dispatch[0]}' >"$out"
     bench_retire_clinicians
     return
   fi
@@ -804,9 +819,15 @@ bench_markdown() { # results.json: one column per side
       (select(ran("events")) | row("intake-completed → episode opened"; .events.intakeCompletedToEpisodeOpenedMs | lat),
         row("maintenance started → reminders scheduled"; .events.maintenanceStartedToRemindersScheduledMs | lat),
         row("referral sent → partner notice accepted by SMTP"; .events.referralSentToPartnerNoticeMs | lat),
-        row("Booster reminders due at once, dispatched to SMTP";
-          .events.dispatch | "\(.sent) of \(.due) in \(.seconds) s = \(.perSecond)/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone); notifications CPU \(.notificationsCpuMsPerMessage) ms per message"),
         row("Pipeline reminders (one per pipeline client) dispatched"; .events.reminders | "\(.sent) in \(.overSeconds) s = \(.perSecond // "-")/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone)")),
+      (select(any(.sides[]; (.events.dispatch // .dispatch) != null))
+       | row("Booster reminders due at once, dispatched to SMTP";
+           (.events.dispatch // .dispatch) | "\(.sent) of \(.due) in \(.seconds) s = \(.perSecond)/s; twice: \(.addressesWithTwoOrMore), none: \(.addressesWithNone); notifications CPU \(.notificationsCpuMsPerMessage) ms per message while sending"),
+         ((([.sides[] | (.events.dispatch // .dispatch).cpuPerMessage // [] | .[] | select(.cpuMsPerUnit >= 0.3) | .process] | unique)
+           | sort_by(if startswith("machine") then 0 else 1 end))[] as $p
+          | row("… CPU ms per reminder, \($p) (until its event is consumed)";
+              [(.events.dispatch // .dispatch).cpuPerMessage[] | select(.process == $p)][0]
+              | if . == null then "-" else "\(.cpuMsPerUnit) (net \(.netOfIdleMsPerUnit))" end))),
       ($apps[] as $a | row("\($a): start to ready / RSS idle / peak"; .applications[$a] | "\(.startSeconds) s / \(.idleRssMb) / \(.peakRssUnderLoadMb) MiB")),
       "",
       "Most frequent statements per intake (\(.sides[-1].side)):",
