@@ -187,7 +187,7 @@ bench_cpu_snapshot() {
   {
     awk '{ printf "postgres: server processes\t%d\n", $14 + $15; printf "postgres: ended backends\t%d\n", $16 + $17 }' "/proc/$pid/stat"
     for child in $(pgrep -P "$pid"); do
-      title=$(tr '\0' ' ' <"/proc/$child/cmdline" 2>/dev/null) || continue
+      title=$(tr '\0' ' ' 2>/dev/null <"/proc/$child/cmdline") || continue
       if [[ $title =~ ^postgres:\ [^\ ]+\ ([^\ ]+)\ (127\.0\.0\.1|\[local\]|::1|localhost) ]]; then
         name="postgres: ${BASH_REMATCH[1]}"
         [[ " ${SERVICES[*]} " == *" ${BASH_REMATCH[1]} "* ]] || name="postgres: other databases"
