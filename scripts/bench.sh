@@ -475,22 +475,26 @@ BENCH_AFTER_ENV="${CLINIC_BENCH_AFTER_ENV:-}"
 # The dispatcher's own rate: $BENCH_DISPATCH_COUNT booster reminders put in due at once (straight into
 # notifications' database, scripts/bench-dispatch.sql), timed from the first sent to the last; then every
 # address must hold exactly one message at the mail server.
+bench_reminders_sent_seen() { bench_psql sessions "SELECT count(*) FROM processed_event WHERE type = 'reminder-sent'"; }
+
 bench_dispatch_step() { # out-file
-  local out=$1 tag result address count twice=0 missing=0 i seen started waited
+  local out=$1 tag result sent address count twice=0 missing=0 i seen started waited
   tag="$(echo "$BENCH_RUN" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')${BENCH_SIDE:-now}"
   say "bench: $BENCH_DISPATCH_COUNT booster reminders due at once, dispatched to SMTP"
-  seen=$(bench_psql sessions "SELECT count(*) FROM processed_event WHERE type = 'reminder-sent'")
+  seen=$(bench_reminders_sent_seen)
   started=$(date +%s.%N)
   bench_cpu_snapshot >"$BENCH_TMP/cpu-before"
   result=$(as_postgres psql -qAtX -F $'\t' -v ON_ERROR_STOP=1 -h "$PG_SOCKETS" -p "$PG_PORT" -d notifications \
     -v run="$tag" -v count="$BENCH_DISPATCH_COUNT" <"$ROOT/scripts/bench-dispatch.sql" | tail -n 1) \
     || die "bench: the dispatch step failed (scripts/bench-dispatch.sql)"
+  sent=${result%%$'\t'*}
   bench_cpu_snapshot >"$BENCH_TMP/cpu-sent"
   # The whole machine's cost of a message includes its reminder-sent event, which sessions records
   # (and intake reads only to ignore): the second snapshot waits for sessions to have them all.
   bench_settle
   for waited in $(seq 1 60); do
-    (($(bench_psql sessions "SELECT count(*) FROM processed_event WHERE type = 'reminder-sent'") - seen >= ${result%%$'\t'*})) && break
+    (($(bench_reminders_sent_seen) - seen >= sent)) && break
+    ((waited < 60)) || say "bench:   sessions had not consumed every reminder-sent after 60 s: the CPU per reminder is short of it"
     sleep 1
   done
   bench_cpu_snapshot >"$BENCH_TMP/cpu-after"
@@ -505,7 +509,7 @@ bench_dispatch_step() { # out-file
     --argjson ms "$(awk -F'\t' -v tick="$BENCH_TICK_MS" 'FILENAME == ARGV[1] { b[$1] = $2; next }
         $1 == "notifications-service" { printf "%d", ($2 - b[$1]) * tick }' "$BENCH_TMP/cpu-before" "$BENCH_TMP/cpu-sent")" \
     --argjson cpu "$(bench_cpu_json "$BENCH_TMP/cpu-before" "$BENCH_TMP/cpu-after" "$BENCH_TMP/idle-before" \
-      "$BENCH_TMP/idle-after" "$(<"$BENCH_TMP/dispatch-window")" "$(( ${result%%$'\t'*} > 0 ? ${result%%$'\t'*} : 1 ))")" '
+      "$BENCH_TMP/idle-after" "$(<"$BENCH_TMP/dispatch-window")" "$((sent > 0 ? sent : 1))")" '
     ($r | split("\t")) as $x
     | {due: (($x[0] | tonumber) + ($x[1] | tonumber)), sent: ($x[0] | tonumber), seconds: ($x[2] | tonumber),
        perSecond: ($x[3] | tonumber? // null), addressesWithTwoOrMore: $twice, addressesWithNone: $missing,
