@@ -1,16 +1,19 @@
 -- The notification dispatcher's rate: seeds :count booster reminders, all due now, for :count new
--- clients (e-mail bench-dispatch-<run>-<i>@example.org, e-mail consent granted, a time zone where it
--- is midday, so quiet hours hold none back), waits until they are all sent (at most 300 s) and prints
--- how many were sent, over how many seconds from the first sent_at to the last, and the rate
--- ((sent - 1) / seconds, as ./clinic bench counts it).
+-- clients (named 'Bench <run>', e-mail consent granted, a time zone where it is midday, so quiet hours
+-- hold none back), waits until they are all sent (at most 300 s) and prints how many were sent, over how
+-- many seconds from the first sent_at to the last, and the rate ((sent - 1) / seconds, as ./clinic bench
+-- counts it).
 --
 --   runuser -u postgres -- psql -qX -h .clinic/pg/run -p 5433 -d notifications \
---     -v run=$(date +%s) -v count=2000 -f scripts/bench-dispatch.sql
+--     -v run=$(date +%s) -v count=2000 -v mailboxes=50 -f scripts/bench-dispatch.sql
 --
--- A running notifications-service on that database picks them up at its next poll (5 s). Each
--- address must then hold exactly one message at GreenMail:
---   curl -s localhost:8025/api/user/bench-dispatch-RUN-1@example.org/messages/ | jq length
--- The rows stay; every run uses addresses of its own.
+-- A running notifications-service on that database picks them up at its next poll (5 s). The clients
+-- share :mailboxes addresses, bench-dispatch-<0..mailboxes-1>@example.org, the same in every run:
+-- GreenMail finds a mailbox by a linear search over all of them, so an address per client would make
+-- every later run's messages dearer. Each reminder must reach GreenMail exactly once, as one message
+-- with its Message-ID, <booster-reminder.ID@securebase.test>:
+--   curl -s localhost:8025/api/user/bench-dispatch-0@example.org/messages/ | jq -r '.[]."Message-ID"'
+-- The rows stay; every run's clients are its own.
 \set ON_ERROR_STOP on
 
 begin;
@@ -23,7 +26,7 @@ select gen_random_uuid() as client_id, i from generate_series(1, :count) as i;
 
 insert into client_contact (client_id, clinic_id, preferred_name, email, phone, preferred_channel, language,
                             time_zone, updated_at)
-select client_id, 'northside', 'Bench', 'bench-dispatch-' || :'run' || '-' || i || '@example.org', null, 'EMAIL',
+select client_id, 'northside', 'Bench ' || :'run', 'bench-dispatch-' || (i % :mailboxes) || '@example.org', null, 'EMAIL',
        'en-GB', :'zone', now()
 from bench_client;
 

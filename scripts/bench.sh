@@ -468,43 +468,85 @@ bench_size_step() { # out-file
 }
 
 BENCH_DISPATCH_COUNT="${CLINIC_BENCH_DISPATCH_COUNT:-2000}"
+BENCH_DISPATCH_WARMUP_COUNT="${CLINIC_BENCH_DISPATCH_WARMUP_COUNT:-2000}"
 # Environment of the after side's applications (e.g. SECUREBASE_TRACING_STATEMENT_SPANS=0.1), to
 # measure a setting against --baseline of the same revision.
 BENCH_AFTER_ENV="${CLINIC_BENCH_AFTER_ENV:-}"
 
 # The dispatcher's own rate: $BENCH_DISPATCH_COUNT booster reminders put in due at once (straight into
-# notifications' database, scripts/bench-dispatch.sql), timed from the first sent to the last; then every
-# address must hold exactly one message at the mail server.
+# notifications' database, scripts/bench-dispatch.sql), timed from the first sent to the last; then the
+# mail server must hold each reminder's message exactly once.
+#
+# Two things made that figure the step's history rather than the dispatcher's (measured 2026-12-07):
+# - Nothing else runs the dispatch path before it, so a first dispatch is mostly JIT compilation:
+#   a dispatch of $BENCH_DISPATCH_WARMUP_COUNT goes first and is not counted.
+# - GreenMail finds a recipient's mailbox by a linear search over every mailbox it has
+#   (InMemoryStore.getMailbox: most of its CPU once 20,000 bench addresses had accumulated), so with an
+#   address per reminder its cost per message grew with every earlier run and side. The reminders now
+#   share $BENCH_DISPATCH_MAILBOXES addresses, the same in every run, and are told apart by Message-ID;
+#   GreenMail's mail (not its mailboxes: a reset restarts its server and strands the dispatcher's
+#   pooled connections) is purged before the measured dispatch, so that the check reads only its own.
+BENCH_DISPATCH_MAILBOXES=50
+
+bench_dispatch_sql() { # run-tag count: prints "sent<TAB>not sent<TAB>seconds<TAB>per second"
+  as_postgres psql -qAtX -F $'\t' -v ON_ERROR_STOP=1 -h "$PG_SOCKETS" -p "$PG_PORT" -d notifications \
+    -v run="$1" -v count="$2" -v mailboxes="$BENCH_DISPATCH_MAILBOXES" <"$ROOT/scripts/bench-dispatch.sql" | tail -n 1
+}
+
+# Of the run's reminders (clients named 'Bench <run-tag>'), how many GreenMail holds twice or more, and none.
+bench_dispatch_delivered() { # run-tag: prints "twice<TAB>none"
+  local i
+  for ((i = 0; i < BENCH_DISPATCH_MAILBOXES; i++)); do
+    curl -s "$MAIL_API_URL/api/user/bench-dispatch-$i@example.org/messages/" \
+      | jq -r 'if type == "array" then .[]."Message-ID" // empty else empty end'
+  done >"$BENCH_TMP/dispatch-message-ids"
+  bench_psql notifications "SELECT '<booster-reminder.' || r.id || '@securebase.test>' FROM booster_reminder r
+    JOIN client_contact c USING (client_id) WHERE c.preferred_name = 'Bench $1'" >"$BENCH_TMP/dispatch-expected"
+  awk 'FILENAME == ARGV[1] { n[$0]++; next } { if (n[$0] > 1) twice++; if (!n[$0]) none++ }
+       END { printf "%d\t%d\n", twice, none }' "$BENCH_TMP/dispatch-message-ids" "$BENCH_TMP/dispatch-expected"
+}
+
 bench_reminders_sent_seen() { bench_psql sessions "SELECT count(*) FROM processed_event WHERE type = 'reminder-sent'"; }
 
+bench_reminders_consumed() { # count-before sent: waits up to 60 s for sessions to have recorded them
+  local waited
+  for waited in $(seq 1 60); do
+    (($(bench_reminders_sent_seen) - $1 >= $2)) && return 0
+    sleep 1
+  done
+  return 1
+}
+
+bench_dispatch_warm_up() {
+  local tag result seen
+  seen=$(bench_reminders_sent_seen)
+  tag="$(echo "$BENCH_RUN" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')${BENCH_SIDE:-now}warm"
+  say "bench: warming up the dispatch path: $BENCH_DISPATCH_WARMUP_COUNT booster reminders (not counted)"
+  result=$(bench_dispatch_sql "$tag" "$BENCH_DISPATCH_WARMUP_COUNT") || die "bench: the dispatch warm-up failed (scripts/bench-dispatch.sql)"
+  say "bench:   warm-up: $(awk -F'\t' '{ print $1 " sent in " $3 " s = " $4 "/s" }' <<<"$result")"
+  bench_settle
+  bench_reminders_consumed "$seen" "${result%%$'\t'*}" || say "bench:   sessions had not consumed the warm-up's reminder-sent after 60 s"
+}
+
 bench_dispatch_step() { # out-file
-  local out=$1 tag result sent address count twice=0 missing=0 i seen started waited
+  local out=$1 tag result sent twice=0 missing=0 seen started
   tag="$(echo "$BENCH_RUN" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')${BENCH_SIDE:-now}"
+  bench_dispatch_warm_up
+  curl -s -f -X POST "$MAIL_API_URL/api/mail/purge" >/dev/null || die "bench: GreenMail's mail was not purged"
   say "bench: $BENCH_DISPATCH_COUNT booster reminders due at once, dispatched to SMTP"
   seen=$(bench_reminders_sent_seen)
   started=$(date +%s.%N)
   bench_cpu_snapshot >"$BENCH_TMP/cpu-before"
-  result=$(as_postgres psql -qAtX -F $'\t' -v ON_ERROR_STOP=1 -h "$PG_SOCKETS" -p "$PG_PORT" -d notifications \
-    -v run="$tag" -v count="$BENCH_DISPATCH_COUNT" <"$ROOT/scripts/bench-dispatch.sql" | tail -n 1) \
-    || die "bench: the dispatch step failed (scripts/bench-dispatch.sql)"
+  result=$(bench_dispatch_sql "$tag" "$BENCH_DISPATCH_COUNT") || die "bench: the dispatch step failed (scripts/bench-dispatch.sql)"
   sent=${result%%$'\t'*}
   bench_cpu_snapshot >"$BENCH_TMP/cpu-sent"
   # The whole machine's cost of a message includes its reminder-sent event, which sessions records
   # (and intake reads only to ignore): the second snapshot waits for sessions to have them all.
   bench_settle
-  for waited in $(seq 1 60); do
-    (($(bench_reminders_sent_seen) - seen >= sent)) && break
-    ((waited < 60)) || say "bench:   sessions had not consumed every reminder-sent after 60 s: the CPU per reminder is short of it"
-    sleep 1
-  done
+  bench_reminders_consumed "$seen" "$sent" || say "bench:   sessions had not consumed every reminder-sent after 60 s: the CPU per reminder is short of it"
   bench_cpu_snapshot >"$BENCH_TMP/cpu-after"
   echo "$(date +%s.%N) - $started" | bc >"$BENCH_TMP/dispatch-window"
-  for ((i = 1; i <= BENCH_DISPATCH_COUNT; i++)); do
-    address="bench-dispatch-$tag-$i@example.org"
-    count=$(curl -s "$MAIL_API_URL/api/user/$address/messages/" | jq 'if type == "array" then length else 0 end' || echo 0)
-    ((count > 1)) && twice=$((twice + 1))
-    ((count == 0)) && missing=$((missing + 1))
-  done
+  read -r twice missing < <(bench_dispatch_delivered "$tag")
   jq -n -c --arg r "$result" --argjson twice "$twice" --argjson missing "$missing" \
     --argjson ms "$(awk -F'\t' -v tick="$BENCH_TICK_MS" 'FILENAME == ARGV[1] { b[$1] = $2; next }
         $1 == "notifications-service" { printf "%d", ($2 - b[$1]) * tick }' "$BENCH_TMP/cpu-before" "$BENCH_TMP/cpu-sent")" \
@@ -576,8 +618,20 @@ bench_run() {
   sides=$(jq -c --arg code "$revision${BENCH_AFTER_ENV:+ with $BENCH_AFTER_ENV}" \
     --arg side "$([[ -n $baseline ]] && echo after || echo now)" \
     --slurpfile s "$BENCH_TMP/after.json" '. + [{side: $side, code: $code} + $s[0]]' <<<"$sides")
-  if [[ -n $BENCH_AFTER_ENV ]]; then
-    say "bench: restarting the applications without $BENCH_AFTER_ENV"
+  # A-B-A: the second side runs later, on databases, topics and a mail server the first one filled, and
+  # has measured 15-30 % slower in code neither side changed. The before side once more at the end shows
+  # that drift; a change is its after side against both before sides. Only for --cost-only: a full
+  # side takes too long to run three times.
+  if [[ -n $baseline ]] && ((BENCH_COST_ONLY)); then
+    say "bench: BEFORE AGAIN: the applications of $baseline${BENCH_AFTER_ENV:+ (without $BENCH_AFTER_ENV)}, on the same databases"
+    APP_EXTRA_ENV=()
+    bench_use_jars "$base_dir"
+    BENCH_SIDE=before-again bench_side "$BENCH_TMP/before-again.json"
+    sides=$(jq -c --arg code "$baseline" --slurpfile s "$BENCH_TMP/before-again.json" \
+      '. + [{side: "before, again", code: $code} + $s[0]]' <<<"$sides")
+  fi
+  if [[ -n $BENCH_AFTER_ENV || ( -n $baseline && $BENCH_COST_ONLY -eq 1 ) ]]; then
+    say "bench: restarting this tree's applications${BENCH_AFTER_ENV:+ without $BENCH_AFTER_ENV}"
     APP_EXTRA_ENV=()
     bench_use_jars "$ROOT"
   fi
