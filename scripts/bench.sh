@@ -517,12 +517,11 @@ bench_reminders_consumed() { # count-before sent: waits up to 60 s for sessions 
   return 1
 }
 
-bench_dispatch_warm_up() {
-  local tag result seen
+bench_dispatch_warm_up() { # run-tag
+  local result seen
   seen=$(bench_reminders_sent_seen)
-  tag="$(echo "$BENCH_RUN" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')${BENCH_SIDE:-now}warm"
   say "bench: warming up the dispatch path: $BENCH_DISPATCH_WARMUP_COUNT booster reminders (not counted)"
-  result=$(bench_dispatch_sql "$tag" "$BENCH_DISPATCH_WARMUP_COUNT") || die "bench: the dispatch warm-up failed (scripts/bench-dispatch.sql)"
+  result=$(bench_dispatch_sql "$1" "$BENCH_DISPATCH_WARMUP_COUNT") || die "bench: the dispatch warm-up failed (scripts/bench-dispatch.sql)"
   say "bench:   warm-up: $(awk -F'\t' '{ print $1 " sent in " $3 " s = " $4 "/s" }' <<<"$result")"
   bench_settle
   bench_reminders_consumed "$seen" "${result%%$'\t'*}" || say "bench:   sessions had not consumed the warm-up's reminder-sent after 60 s"
@@ -531,7 +530,7 @@ bench_dispatch_warm_up() {
 bench_dispatch_step() { # out-file
   local out=$1 tag result sent twice=0 missing=0 seen started
   tag="$(echo "$BENCH_RUN" | tr 'A-Z' 'a-z' | tr -cd 'a-z0-9')${BENCH_SIDE:-now}"
-  bench_dispatch_warm_up
+  bench_dispatch_warm_up "${tag}warm"
   curl -s -f -X POST "$MAIL_API_URL/api/mail/purge" >/dev/null || die "bench: GreenMail's mail was not purged"
   say "bench: $BENCH_DISPATCH_COUNT booster reminders due at once, dispatched to SMTP"
   seen=$(bench_reminders_sent_seen)
@@ -618,11 +617,12 @@ bench_run() {
   sides=$(jq -c --arg code "$revision${BENCH_AFTER_ENV:+ with $BENCH_AFTER_ENV}" \
     --arg side "$([[ -n $baseline ]] && echo after || echo now)" \
     --slurpfile s "$BENCH_TMP/after.json" '. + [{side: $side, code: $code} + $s[0]]' <<<"$sides")
-  # A-B-A: the second side runs later, on databases, topics and a mail server the first one filled, and
-  # has measured 15-30 % slower in code neither side changed. The before side once more at the end shows
-  # that drift; a change is its after side against both before sides. Only for --cost-only: a full
-  # side takes too long to run three times.
-  if [[ -n $baseline ]] && ((BENCH_COST_ONLY)); then
+  # A-B-A: the same code has measured 10-30 % apart on two sides of one run (docs/benchmark.md). The
+  # before side once more at the end shows that spread; a change is its after side against both before
+  # sides. Only for --cost-only: a full side takes too long to run three times.
+  local again=0
+  [[ -n $baseline ]] && ((BENCH_COST_ONLY)) && again=1
+  if ((again)); then
     say "bench: BEFORE AGAIN: the applications of $baseline${BENCH_AFTER_ENV:+ (without $BENCH_AFTER_ENV)}, on the same databases"
     APP_EXTRA_ENV=()
     bench_use_jars "$base_dir"
@@ -630,7 +630,7 @@ bench_run() {
     sides=$(jq -c --arg code "$baseline" --slurpfile s "$BENCH_TMP/before-again.json" \
       '. + [{side: "before, again", code: $code} + $s[0]]' <<<"$sides")
   fi
-  if [[ -n $BENCH_AFTER_ENV || ( -n $baseline && $BENCH_COST_ONLY -eq 1 ) ]]; then
+  if [[ -n $BENCH_AFTER_ENV ]] || ((again)); then
     say "bench: restarting this tree's applications${BENCH_AFTER_ENV:+ without $BENCH_AFTER_ENV}"
     APP_EXTRA_ENV=()
     bench_use_jars "$ROOT"
